@@ -34,7 +34,7 @@ export interface ErrorEnvelopeFields {
 }
 
 const CONCURRENCY =
-  /too many (?:running|concurrent|active|in[- ]progress|pending|queued)\b|concurren|running (?:tasks|jobs)/i;
+  /too many (?:running|concurrent|active|in[- ]progress|pending|queued)\b|concurren|(?:running|active) (?:tasks|jobs)|(?:tasks|jobs) running/i;
 const BILLING = /insufficient_quota|check your plan and billing/i;
 const RETIRED_CODE = /model[_-]?(?:retired|deprecated|shut[_-]?down|decommissioned|sunset)/i;
 const RETIRED_MESSAGE =
