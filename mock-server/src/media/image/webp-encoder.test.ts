@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodeWebp } from './webp-encoder.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'webp-encoder-'));
+
+function decodeWithFfmpeg(webp: Uint8Array, name: string): Buffer {
+  const file = join(dir, `${name}.webp`);
+  writeFileSync(file, webp);
+  return execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], {
+    maxBuffer: 1 << 28,
+  });
+}
+
+function probeSize(webp: Uint8Array, name: string): string {
+  const file = join(dir, `${name}-probe.webp`);
+  writeFileSync(file, webp);
+  return execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=codec_name,width,height',
+    '-of',
+    'csv=p=0',
+    file,
+  ])
+    .toString()
+    .trim();
+}
+
+type Pattern = 'gradient' | 'noise' | 'checker-alpha' | 'flat';
+
+function makeImage(width: number, height: number, pattern: Pattern): Uint8Array {
+  const rgba = new Uint8Array(width * height * 4);
+  let state = 0x9e3779b9;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = (y * width + x) * 4;
+      state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x297a2d39) >>> 0;
+      if (pattern === 'gradient') rgba.set([x & 255, y & 255, (x * y) & 255, 255], p);
+      else if (pattern === 'noise') rgba.set([state >>> 24, state >>> 16, state >>> 8, state], p);
+      else if (pattern === 'flat') rgba.set([12, 200, 99, 255], p);
+      else {
+        const on = ((x >> 3) + (y >> 3)) & 1;
+        rgba.set([on ? 220 : 20, on ? 110 : 40, on ? 35 : 240, x < width / 2 ? 255 : 90], p);
+      }
+    }
+  }
+  return rgba;
+}
+
+describe('encodeWebp', () => {
+  const cases: Array<[number, number, Pattern]> = [
+    [1, 1, 'flat'],
+    [2, 3, 'noise'],
+    [17, 1, 'gradient'],
+    [1, 23, 'gradient'],
+    [37, 19, 'gradient'],
+    [64, 64, 'noise'],
+    [333, 200, 'checker-alpha'],
+    [640, 360, 'gradient'],
+    [300, 300, 'flat'],
+  ];
+  it.each(cases)('%ix%i %s decodes losslessly with ffmpeg', (width, height, pattern) => {
+    const rgba = makeImage(width, height, pattern);
+    const webp = encodeWebp(rgba, width, height);
+    const name = `${width}x${height}-${pattern}`;
+    expect(Buffer.from(webp.subarray(0, 4)).toString('latin1')).toBe('RIFF');
+    expect(Buffer.from(webp.subarray(8, 16)).toString('latin1')).toBe('WEBPVP8L');
+    expect(new DataView(webp.buffer, webp.byteOffset).getUint32(4, true)).toBe(webp.length - 8);
+    expect(probeSize(webp, name)).toBe(`webp,${width},${height}`);
+    expect(Buffer.compare(decodeWithFfmpeg(webp, name), Buffer.from(rgba))).toBe(0);
+  });
+
+  it('compresses smooth and flat images far below their raw size', () => {
+    expect(encodeWebp(makeImage(300, 300, 'flat'), 300, 300).length).toBeLessThan(200);
+    expect(encodeWebp(makeImage(640, 360, 'gradient'), 640, 360).length).toBeLessThan(640 * 360 * 0.2);
+  });
+
+  it('is deterministic and sensitive to every pixel', () => {
+    const rgba = makeImage(97, 41, 'checker-alpha');
+    const first = encodeWebp(rgba, 97, 41);
+    expect(Buffer.compare(first, encodeWebp(rgba.slice(), 97, 41))).toBe(0);
+    const changed = rgba.slice();
+    changed[4 * 1000 + 1] ^= 1;
+    expect(Buffer.compare(first, encodeWebp(changed, 97, 41))).not.toBe(0);
+  });
+
+  it('rejects impossible dimensions and wrong buffer sizes', () => {
+    expect(() => encodeWebp(new Uint8Array(0), 0, 1)).toThrow(RangeError);
+    expect(() => encodeWebp(new Uint8Array(4), 16385, 1)).toThrow(/16384/);
+    expect(() => encodeWebp(new Uint8Array(7), 1, 2)).toThrow(/expected 8 RGBA bytes/);
+  });
+});

@@ -1,0 +1,78 @@
+import { findBackwardReferences } from './vp8l-backward-references.js';
+import { Vp8lBitWriter } from './vp8l-bit-writer.js';
+import { writeEntropyCodedImage } from './vp8l-entropy-image.js';
+import { applyPredictorTransform } from './vp8l-predictor.js';
+
+const MAX_DIMENSION = 16384;
+const PREDICTOR_SIZE_BITS = 4;
+const TRANSFORM_PREDICTOR = 0;
+const TRANSFORM_SUBTRACT_GREEN = 2;
+
+/**
+ * Encodes RGBA pixels as a lossless WebP (RIFF/WEBP/VP8L) file. Uses the subtract-green and
+ * predictor transforms, greedy LZ77 backward references and length-limited canonical prefix
+ * codes built from the real symbol frequencies. Deterministic: same pixels, same bytes.
+ *
+ * @param rgba `width * height * 4` bytes, row-major, R G B A
+ * @throws RangeError when the dimensions are outside 1..16384 or `rgba` has the wrong length
+ * @example
+ * const webp = encodeWebp(new Uint8Array(4 * 2 * 2).fill(255), 2, 2);
+ */
+export function encodeWebp(rgba: Uint8Array, width: number, height: number): Uint8Array {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new RangeError(`WebP dimensions must be positive integers, got ${width}x${height}`);
+  }
+  if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
+    throw new RangeError(`WebP dimensions are limited to ${MAX_DIMENSION}, got ${width}x${height}`);
+  }
+  if (rgba.length !== width * height * 4) {
+    throw new RangeError(
+      `expected ${width * height * 4} RGBA bytes for ${width}x${height}, got ${rgba.length}`,
+    );
+  }
+
+  const pixelCount = width * height;
+  const argb = new Uint32Array(pixelCount);
+  let hasAlpha = false;
+  for (let i = 0, p = 0; i < pixelCount; i++, p += 4) {
+    const r = rgba[p]!;
+    const g = rgba[p + 1]!;
+    const b = rgba[p + 2]!;
+    const a = rgba[p + 3]!;
+    if (a !== 255) hasAlpha = true;
+    // subtract-green transform applied up front: red and blue become differences to green
+    argb[i] = ((a << 24) | (((r - g) & 0xff) << 16) | (g << 8) | ((b - g) & 0xff)) >>> 0;
+  }
+
+  const writer = new Vp8lBitWriter(pixelCount + 1024);
+  writer.writeBits(0x2f, 8);
+  writer.writeBits(width - 1, 14);
+  writer.writeBits(height - 1, 14);
+  writer.writeBits(hasAlpha ? 1 : 0, 1);
+  writer.writeBits(0, 3);
+
+  writer.writeBits(1, 1);
+  writer.writeBits(TRANSFORM_SUBTRACT_GREEN, 2);
+
+  const predicted = applyPredictorTransform(argb, width, height, PREDICTOR_SIZE_BITS);
+  writer.writeBits(1, 1);
+  writer.writeBits(TRANSFORM_PREDICTOR, 2);
+  writer.writeBits(PREDICTOR_SIZE_BITS - 2, 3);
+  writeEntropyCodedImage(writer, findBackwardReferences(predicted.modes, predicted.modesWidth), false);
+  writer.writeBits(0, 1); // no more transforms
+
+  writeEntropyCodedImage(writer, findBackwardReferences(predicted.residuals, width), true);
+  return wrapInRiff(writer.finish());
+}
+
+function wrapInRiff(vp8l: Uint8Array): Uint8Array {
+  const padded = vp8l.length + (vp8l.length & 1);
+  const file = new Uint8Array(20 + padded);
+  const view = new DataView(file.buffer);
+  file.set([0x52, 0x49, 0x46, 0x46], 0); // RIFF
+  view.setUint32(4, 12 + padded, true);
+  file.set([0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x4c], 8); // WEBPVP8L
+  view.setUint32(16, vp8l.length, true);
+  file.set(vp8l, 20);
+  return file;
+}
