@@ -1,0 +1,9 @@
+export type { Clock, ClockMode, ControllableClock, TimeSource } from './clock.js';
+export type { ClockOptions, RealClockOptions } from './controllable-clock.js';
+export {
+  createClock,
+  createManualClock,
+  createRealClock,
+  DEFAULT_MANUAL_START_MS,
+} from './controllable-clock.js';
+export { monotonicTimeSource, wallTimeSource } from './system-time.js';

@@ -1,0 +1,260 @@
+/**
+ * The engine factory: wires clock, ids, store, quota, timing and faults into the service API.
+ * @module
+ */
+
+import type { Clock } from '../clock/clock.js';
+import { createRealClock } from '../clock/controllable-clock.js';
+import { createMemoryStore } from '../store/memory-store.js';
+import { buildJobRecord, validateJobInput } from './build-job-record.js';
+import type {
+  CreateJobInput,
+  DeleteJobResult,
+  Engine,
+  EngineOptions,
+  EngineSettings,
+  EngineSettingsChange,
+  SettledJobEvent,
+} from './engine.js';
+import { InvalidConfigError, InvalidStateError, JobNotFoundError, ModelRetiredError } from './errors.js';
+import { createFaultController } from './faults.js';
+import { createIdSource } from './id-source.js';
+import { isSettledPhase } from './job-phase.js';
+import type { JobRecord } from './job-record.js';
+import { deriveJobState } from './job-state.js';
+import { jobTimeline } from './job-timeline.js';
+import { DEFAULT_TIMING, type TimingConfig } from './job-timing.js';
+import { type JobView, toJobView } from './job-view.js';
+import { listJobs } from './list-jobs.js';
+import { findModeratedWord, moderationFailure } from './moderation.js';
+import { checkQuota } from './quota-check.js';
+import { DEFAULT_QUOTA, parseQuotaSpec, type QuotaPolicy, validateQuotaPolicy } from './quota-policy.js';
+
+const HOUR_MS = 3_600_000;
+/** Gone records stay stored this long (cursors, snapshots, webhooks) before `sweep` removes them. */
+const SWEEP_GRACE_MS = HOUR_MS;
+
+function resolveSettings(base: EngineSettings, change: EngineSettingsChange): EngineSettings {
+  const quota: QuotaPolicy =
+    change.quota === undefined
+      ? base.quota
+      : validateQuotaPolicy(typeof change.quota === 'string' ? parseQuotaSpec(change.quota) : change.quota);
+  const timing: TimingConfig = { ...base.timing, ...change.timing };
+  for (const [key, value] of Object.entries(timing)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new InvalidConfigError(`timing.${key}`, `timing.${key} must be a finite number >= 0`);
+    }
+  }
+  const retentionHours = change.retentionHours ?? base.retentionHours;
+  if (!Number.isFinite(retentionHours) || retentionHours <= 0) {
+    throw new InvalidConfigError('retentionHours', 'retentionHours must be a finite number > 0');
+  }
+  return { quota, timing, retentionHours };
+}
+
+/**
+ * Creates the job engine.
+ * @example
+ * const clock = createManualClock();
+ * const engine = createEngine({ clock, seed: 1 });
+ * const job = engine.createJob({ partition: 'key-a', kind: 'sora2', prompt: 'a red balloon', model: 'sora-2', width: 1280, height: 720, seconds: 4 });
+ * clock.advance(job.settlesAt - clock.now());
+ * engine.getJob('key-a', job.job.id).phase; // 'succeeded'
+ */
+export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> = {}): Engine<C> {
+  const clock = options.clock ?? (createRealClock() as unknown as C);
+  const ids = options.ids ?? createIdSource(options.seed === undefined ? {} : { seed: options.seed });
+  const store = options.store ?? createMemoryStore();
+  const initialSettings = resolveSettings(
+    { quota: DEFAULT_QUOTA, timing: DEFAULT_TIMING, retentionHours: 24 },
+    {
+      ...(options.quota === undefined ? {} : { quota: options.quota }),
+      ...(options.timing === undefined ? {} : { timing: options.timing }),
+      ...(options.retentionHours === undefined ? {} : { retentionHours: options.retentionHours }),
+    },
+  );
+  const faults = createFaultController(options.faults);
+  let settings = initialSettings;
+  let sequence = 0;
+  for (const partition of store.partitions()) {
+    for (const record of store.list(partition)) sequence = Math.max(sequence, record.sequence + 1);
+  }
+
+  const presentView = (record: JobRecord | undefined, id: string, now: number): JobView => {
+    if (record === undefined) throw new JobNotFoundError(id);
+    const state = deriveJobState(record, now);
+    if (state.kind === 'gone') throw new JobNotFoundError(id, state.reason);
+    const retired = faults.retirement(record.model);
+    if (retired) throw new ModelRetiredError(retired.model, retired.status, retired.message);
+    return toJobView(record, state, now);
+  };
+
+  const sweepPartition = (partition: string, now: number): number => {
+    const windowMs = settings.quota.mode === 'rate' ? settings.quota.windowMs : 0;
+    let removed = 0;
+    for (const record of store.list(partition)) {
+      const state = deriveJobState(record, now);
+      if (
+        state.kind === 'gone' &&
+        state.since <= now - SWEEP_GRACE_MS &&
+        record.createdAt <= now - windowMs
+      ) {
+        removed += store.delete(partition, record.id) ? 1 : 0;
+      }
+    }
+    return removed;
+  };
+
+  const create = (input: CreateJobInput, remixedFromId?: string): JobView => {
+    validateJobInput(input);
+    const now = clock.now();
+    const retired = faults.retirement(input.model);
+    if (retired) throw new ModelRetiredError(retired.model, retired.status, retired.message);
+    sweepPartition(input.partition, now);
+    const sameFamily = store.list(input.partition).filter((record) => record.kind === input.kind);
+    const refusal = checkQuota(sameFamily, now, settings.quota);
+    if (refusal) throw refusal;
+    const moderated = findModeratedWord(input.prompt, faults.get().moderationWords) !== null;
+    const failure = moderated
+      ? { progress: 0, failure: moderationFailure(input.kind) }
+      : faults.takeFailure({
+          prompt: input.prompt,
+          model: input.model,
+          partition: input.partition,
+          kind: input.kind,
+        });
+    const record = buildJobRecord(input, {
+      now,
+      sequence: sequence++,
+      ids,
+      timing: settings.timing,
+      retentionMs: Math.round(settings.retentionHours * HOUR_MS),
+      failure,
+      ...(remixedFromId === undefined ? {} : { remixedFromId }),
+    });
+    store.put(record);
+    return presentView(record, record.id, now);
+  };
+
+  const cancelAt = (view: JobView, now: number): JobView => {
+    if (isSettledPhase(view.phase)) throw new InvalidStateError(view.job.id, view.phase, 'cancel');
+    const record: JobRecord = Object.freeze({ ...view.job, cancelledAt: now });
+    store.put(record);
+    return presentView(record, record.id, now);
+  };
+
+  return {
+    clock,
+    ids,
+    store,
+    faults,
+    settings: () => settings,
+    configure(change) {
+      settings = resolveSettings(settings, change);
+      return settings;
+    },
+    createJob: (input) => create(input),
+    remixJob(input) {
+      const now = clock.now();
+      const source = presentView(store.get(input.partition, input.sourceId), input.sourceId, now);
+      if (source.job.kind !== 'sora2') {
+        throw new InvalidStateError(
+          source.job.id,
+          source.phase,
+          'remix',
+          'Only Sora 2 videos can be remixed.',
+        );
+      }
+      if (source.phase !== 'succeeded') {
+        throw new InvalidStateError(
+          source.job.id,
+          source.phase,
+          'remix',
+          `Video '${source.job.id}' is ${source.phase}; only completed videos can be remixed.`,
+        );
+      }
+      const metadata = input.metadata ?? source.job.metadata;
+      return create(
+        {
+          partition: input.partition,
+          kind: 'sora2',
+          prompt: input.prompt,
+          model: source.job.model,
+          width: source.job.width,
+          height: source.job.height,
+          seconds: source.job.seconds,
+          expiryBasis: source.job.expiryBasis,
+          ...(metadata === undefined ? {} : { metadata }),
+        },
+        source.job.id,
+      );
+    },
+    getJob: (partition, id) => presentView(store.get(partition, id), id, clock.now()),
+    getGeneration(partition, generationId) {
+      const now = clock.now();
+      const owner = store.list(partition).find((record) => record.generationIds.includes(generationId));
+      const job = presentView(owner, generationId, now);
+      const generation = job.generations.find((g) => g.id === generationId);
+      if (generation === undefined) throw new JobNotFoundError(generationId);
+      return { job, generation };
+    },
+    listJobs: (partition, listOptions) => listJobs(store.list(partition), clock.now(), listOptions),
+    cancelJob(partition, id) {
+      const now = clock.now();
+      return cancelAt(presentView(store.get(partition, id), id, now), now);
+    },
+    deleteJob(partition, id): DeleteJobResult {
+      const now = clock.now();
+      const view = presentView(store.get(partition, id), id, now);
+      if (!isSettledPhase(view.phase)) {
+        if (view.job.kind === 'sora1') return { outcome: 'cancelled', id, job: cancelAt(view, now) };
+        throw new InvalidStateError(
+          id,
+          view.phase,
+          'delete',
+          `Video '${id}' is ${view.phase}; only completed or failed videos can be deleted.`,
+        );
+      }
+      store.put(Object.freeze({ ...view.job, deletedAt: now }));
+      return { outcome: 'deleted', id };
+    },
+    settledBetween(fromMs, toMs) {
+      const events: { event: SettledJobEvent; sequence: number }[] = [];
+      for (const partition of store.partitions()) {
+        for (const record of store.list(partition)) {
+          const at = jobTimeline(record).settlesAt;
+          if (at <= fromMs || at > toMs) continue;
+          const state = deriveJobState(record, at);
+          if (state.kind !== 'present' || (state.phase !== 'succeeded' && state.phase !== 'failed')) continue;
+          events.push({
+            event: { job: record, phase: state.phase, at, failure: state.failure },
+            sequence: record.sequence,
+          });
+        }
+      }
+      events.sort((a, b) => a.event.at - b.event.at || a.sequence - b.sequence);
+      return events.map((entry) => entry.event);
+    },
+    sweep() {
+      const now = clock.now();
+      return store.partitions().reduce((sum, partition) => sum + sweepPartition(partition, now), 0);
+    },
+    reset() {
+      store.clear();
+      ids.reset();
+      faults.clear();
+      faults.set(options.faults ?? {});
+      settings = initialSettings;
+      sequence = 0;
+    },
+    snapshot() {
+      const now = clock.now();
+      const jobs = store
+        .partitions()
+        .flatMap((partition) =>
+          store.list(partition).map((record) => ({ record, state: deriveJobState(record, now) })),
+        );
+      return { now, clockMode: clock.mode, settings, faults: faults.get(), jobs };
+    },
+  };
+}

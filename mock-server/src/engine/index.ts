@@ -1,0 +1,64 @@
+export { type BuildContext, buildJobRecord, validateJobInput } from './build-job-record.js';
+export { createEngine } from './create-engine.js';
+export type {
+  CreateJobInput,
+  DeleteJobResult,
+  Engine,
+  EngineOptions,
+  EngineSettings,
+  EngineSettingsChange,
+  EngineSnapshot,
+  RemixJobInput,
+  SettledJobEvent,
+} from './engine.js';
+export {
+  type AnyEngineError,
+  EngineError,
+  type EngineErrorCode,
+  InvalidConfigError,
+  InvalidCursorError,
+  InvalidJobInputError,
+  InvalidStateError,
+  JobNotFoundError,
+  ModelRetiredError,
+  QuotaExceededError,
+} from './errors.js';
+export {
+  createFaultController,
+  type FailureMatch,
+  type FailureRule,
+  type FaultConfig,
+  type FaultController,
+  type FaultSubject,
+  NO_FAULTS,
+  type RetiredModel,
+} from './faults.js';
+export { createIdSource, type IdSource, type IdSourceOptions } from './id-source.js';
+export { isSettledPhase, JOB_PHASES, type JobPhase, type SettledPhase } from './job-phase.js';
+export type {
+  ExpiryBasis,
+  JobFailure,
+  JobInput,
+  JobInputCrop,
+  JobKind,
+  JobOutcome,
+  JobPlan,
+  JobRecord,
+  JsonValue,
+} from './job-record.js';
+export { deriveJobState, type GoneJobState, type JobState, type PresentJobState } from './job-state.js';
+export { type JobTimeline, jobTimeline } from './job-timeline.js';
+export {
+  DEFAULT_TIMING,
+  type JobWork,
+  megapixelSeconds,
+  type PhaseDurations,
+  planDurations,
+  type TimingConfig,
+} from './job-timing.js';
+export { type GenerationView, type JobView, toJobView } from './job-view.js';
+export { DEFAULT_LIST_LIMIT, type JobPage, type ListJobsOptions, listJobs } from './list-jobs.js';
+export { findModeratedWord, moderationFailure } from './moderation.js';
+export { checkQuota } from './quota-check.js';
+export { DEFAULT_QUOTA, parseQuotaSpec, type QuotaPolicy, validateQuotaPolicy } from './quota-policy.js';
+export { createSeededRandom, type SeededRandom } from './seeded-random.js';
