@@ -1,4 +1,19 @@
 export type {
+  AllowedSeconds,
+  BackendCapabilities,
+  Capabilities,
+  CapabilityOverrides,
+  CapabilityTable,
+  DeepPartial,
+  ExpiryBasis,
+  InputRules,
+  ResolveCapabilitiesOptions,
+  SecondsRange,
+  SizeString,
+  VariantRules,
+} from './capabilities/index.js';
+export { DEFAULT_CAPABILITIES, renderCapabilityTable, resolveCapabilities } from './capabilities/index.js';
+export type {
   AbortedErrorOptions,
   AllowedValues,
   CapabilityName,

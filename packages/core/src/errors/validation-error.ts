@@ -4,10 +4,10 @@ import { SoraKitError } from './sora-kit-error.js';
 const marker = 'sora-kit.error.ValidationError';
 const symbol = Symbol.for(marker);
 
-/** An inclusive numeric range, e.g. seconds 1..20. */
+/** An inclusive numeric range, e.g. seconds 1..20; an absent bound is open. */
 export interface NumberRange {
-  min: number;
-  max: number;
+  min?: number;
+  max?: number;
 }
 
 /** What a field accepts: a list of values or an inclusive range. */
@@ -73,9 +73,11 @@ export class ValidationError extends SoraKitError {
   }
 }
 
-/** Renders allowed values for a message: `4, 8, 12` or `1..20`. */
+/** Renders allowed values for a message: `4, 8, 12`, `1..20`, `>= 1` or `<= 5`. */
 export function formatAllowed(allowed: AllowedValues): string {
-  return Array.isArray(allowed)
-    ? allowed.join(', ')
-    : `${(allowed as NumberRange).min}..${(allowed as NumberRange).max}`;
+  if (Array.isArray(allowed)) return allowed.length === 0 ? 'none' : allowed.join(', ');
+  const { min, max } = allowed as NumberRange;
+  if (min !== undefined && max !== undefined) return `${min}..${max}`;
+  if (min !== undefined) return `>= ${min}`;
+  return max === undefined ? 'any' : `<= ${max}`;
 }
