@@ -25,7 +25,9 @@ export function checkQuota(
     const settleTimes: number[] = [];
     for (const record of records) {
       const state = deriveJobState(record, now);
-      if (state.kind === 'present' && !isSettledPhase(state.phase)) settleTimes.push(state.settlesAt);
+      if (state.kind === 'present' && !isSettledPhase(state.phase)) {
+        settleTimes.push(Math.min(state.settlesAt, state.expiresAt ?? Number.POSITIVE_INFINITY));
+      }
     }
     if (settleTimes.length < policy.maxConcurrent) return null;
     settleTimes.sort((a, b) => a - b);
