@@ -74,6 +74,20 @@ export type {
 } from './types.js';
 export { BACKEND_IDS, TERMINAL_STATUSES } from './types.js';
 export type {
+  Dimensions,
+  NormalizedCreateRequest,
+  NormalizedMediaInput,
+  NormalizedPlacement,
+} from './validation/index.js';
+export {
+  formatSize,
+  parseSize,
+  snapSeconds,
+  snapSize,
+  validateCreateRequest,
+  validateRemixRequest,
+} from './validation/index.js';
+export type {
   PollHint,
   ProviderCallOptions,
   ProviderDownloadOptions,

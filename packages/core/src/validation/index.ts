@@ -1,0 +1,10 @@
+export { type Dimensions, formatSize, parseSize } from './parse-size.js';
+export { snapSeconds } from './snap-seconds.js';
+export { snapSize } from './snap-size.js';
+export {
+  type NormalizedCreateRequest,
+  type NormalizedMediaInput,
+  type NormalizedPlacement,
+  validateCreateRequest,
+} from './validate-create-request.js';
+export { validateRemixRequest } from './validate-remix-request.js';
