@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ImageDecodeError } from './image-decode-error.js';
+import { decodeJpeg, encodeJpeg } from './jpeg.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jpeg-'));
+
+function gradient(width: number, height: number): Uint8Array {
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    const x = i % width;
+    const y = Math.floor(i / width);
+    rgba.set([(x * 255) / width, (y * 255) / height, 128, 255], i * 4);
+  }
+  return rgba;
+}
+
+function meanAbsDifference(a: Uint8Array, b: Uint8Array): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (i % 4 === 3) continue;
+    sum += Math.abs(a[i]! - b[i]!);
+    count++;
+  }
+  return sum / count;
+}
+
+describe('encodeJpeg', () => {
+  it('writes a JPEG that ffprobe sizes and ffmpeg decodes close to the source', () => {
+    const rgba = gradient(250, 130);
+    const jpeg = encodeJpeg(rgba, 250, 130);
+    expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect([...jpeg.subarray(-2)]).toEqual([0xff, 0xd9]);
+    const file = join(dir, 'gradient.jpg');
+    writeFileSync(file, jpeg);
+    const probe = execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-show_entries',
+      'stream=codec_name,width,height',
+      '-of',
+      'csv=p=0',
+      file,
+    ]);
+    expect(probe.toString().trim()).toBe('mjpeg,250,130');
+    const decoded = execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgba',
+      '-',
+    ]);
+    expect(meanAbsDifference(new Uint8Array(decoded), rgba)).toBeLessThan(3);
+  });
+
+  it('is deterministic', () => {
+    const rgba = gradient(64, 48);
+    expect(Buffer.compare(encodeJpeg(rgba, 64, 48), encodeJpeg(rgba.slice(), 64, 48))).toBe(0);
+    expect(Buffer.compare(encodeJpeg(rgba, 64, 48, 85), encodeJpeg(rgba, 64, 48, 40))).not.toBe(0);
+  });
+
+  it('rejects a buffer that does not match the size', () => {
+    expect(() => encodeJpeg(new Uint8Array(10), 2, 2)).toThrow(RangeError);
+  });
+});
+
+describe('decodeJpeg', () => {
+  it('decodes a JPEG written by ffmpeg to the pixels ffmpeg decodes (within IDCT rounding)', () => {
+    const file = join(dir, 'ffmpeg.jpg');
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=320x180:rate=1',
+      '-frames:v',
+      '1',
+      '-q:v',
+      '2',
+      '-y',
+      file,
+    ]);
+    const image = decodeJpeg(readFileSync(file));
+    expect([image.width, image.height]).toEqual([320, 180]);
+    const reference = execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgba',
+      '-',
+    ]);
+    expect(meanAbsDifference(image.rgba, new Uint8Array(reference))).toBeLessThan(4);
+  });
+
+  it('turns garbage and truncation into ImageDecodeError', () => {
+    const jpeg = encodeJpeg(gradient(32, 32), 32, 32);
+    for (const bytes of [
+      Buffer.from('nope'),
+      jpeg.subarray(0, 40),
+      Uint8Array.of(0xff, 0xd8, 0xff, 0xc0, 0, 2),
+    ]) {
+      expect(() => decodeJpeg(bytes)).toThrow(ImageDecodeError);
+    }
+  });
+
+  it('refuses images above the pixel limit as too-large', () => {
+    const jpeg = encodeJpeg(gradient(200, 200), 200, 200);
+    expect(() => decodeJpeg(jpeg, { maxPixels: 10_000 })).toThrow(
+      expect.objectContaining({ code: 'too-large' }),
+    );
+  });
+});
