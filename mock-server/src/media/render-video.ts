@@ -1,0 +1,194 @@
+import {
+  AAC_FRAME_SAMPLES,
+  AAC_SAMPLE_RATE,
+  aacAudioSpecificConfig,
+  aacFrameCount,
+  aacSilentFrame,
+} from './aac-silence.js';
+import { createH264Encoder, type EncodedFrame } from './h264-encoder.js';
+import { buildMp4Header, type Mp4Plan } from './mp4-header.js';
+import {
+  createCanvasFor,
+  frameCountOf,
+  MediaOptionsError,
+  resolveSceneOptions,
+  type SceneOptions,
+} from './scene.js';
+
+/** Options of {@link renderVideo}: the scene plus whether to add an AAC audio track. */
+export type RenderVideoOptions = SceneOptions & {
+  /** Add an AAC-LC audio track (silence) of the same duration (Sora 2 outputs have audio). */
+  audio: boolean;
+};
+
+/** One pass over the encoded frames; each yielded view is only valid until the next step. */
+function* encodeFrames(options: ReturnType<typeof resolveSceneOptions>): Generator<EncodedFrame> {
+  const frameCount = frameCountOf(options.seconds, options.fps);
+  const canvas = createCanvasFor(options);
+  const encoder = createH264Encoder({ width: options.width, height: options.height, fps: options.fps });
+  yield encoder.encode(canvas.planes);
+  for (let i = 1; i < frameCount; i++) yield encoder.encode(canvas.planes, canvas.seek(i));
+}
+
+/** Applies scene defaults and checks what the encoder needs on top (even dimensions). */
+function validateVideoOptions(input: RenderVideoOptions): ReturnType<typeof resolveSceneOptions> {
+  const options = resolveSceneOptions(input);
+  for (const name of ['width', 'height'] as const)
+    if (options[name] % 2 !== 0)
+      throw new MediaOptionsError(name, `${name} must be even for 4:2:0 video, got ${options[name]}`);
+  return options;
+}
+
+/** A planned MP4: its exact size, its header, and a generator of the mdat payload in file order. */
+interface PlannedVideo {
+  size: number;
+  header: Uint8Array;
+  payload(): Generator<Uint8Array>;
+}
+
+/**
+ * Encodes once to learn every sample size (nothing is kept but the sizes), builds ftyp + moov,
+ * and returns a generator that encodes again and yields the payload. Output is deterministic, so
+ * the second pass reproduces the sizes exactly; this keeps memory at one frame, not one file.
+ */
+function planVideo(input: RenderVideoOptions): PlannedVideo {
+  const options = validateVideoOptions(input);
+  const { fps } = options;
+  const frameCount = frameCountOf(options.seconds, fps);
+  const sizes = new Uint32Array(frameCount);
+  const sync: number[] = [];
+  let n = 0;
+  for (const frame of encodeFrames(options)) {
+    if (frame.keyframe) sync.push(n + 1);
+    sizes[n++] = frame.data.length;
+  }
+  const videoChunks: number[] = [];
+  for (let start = 0; start < frameCount; start += fps) videoChunks.push(Math.min(fps, frameCount - start));
+  const audioFrames = input.audio ? aacFrameCount(options.seconds) : 0;
+  // Audio chunk i holds the frames that start within second i, next to video chunk i.
+  const audioChunks = videoChunks.map((_, i) => {
+    const first = Math.ceil((i * AAC_SAMPLE_RATE) / AAC_FRAME_SAMPLES);
+    const last =
+      i === videoChunks.length - 1 ? audioFrames : Math.ceil(((i + 1) * AAC_SAMPLE_RATE) / AAC_FRAME_SAMPLES);
+    return Math.max(0, Math.min(last, audioFrames) - Math.min(first, audioFrames));
+  });
+  const order: Mp4Plan['order'] = [];
+  const audioChunkIndex: number[] = [];
+  videoChunks.forEach((_, i) => {
+    order.push([0, i]);
+    if ((audioChunks[i] ?? 0) > 0) {
+      audioChunkIndex.push(audioChunks[i] as number);
+      order.push([1, audioChunkIndex.length - 1]);
+    }
+  });
+  const plan: Mp4Plan = {
+    video: {
+      timescale: fps * 512,
+      sampleDelta: 512,
+      chunks: videoChunks,
+      sampleSizes: sizes,
+      syncSamples: sync,
+      width: options.width,
+      height: options.height,
+      avcC: createH264Encoder({ width: options.width, height: options.height, fps }).avcC,
+    },
+    ...(input.audio
+      ? {
+          audio: {
+            timescale: AAC_SAMPLE_RATE,
+            sampleDelta: AAC_FRAME_SAMPLES,
+            chunks: audioChunkIndex,
+            sampleSizes: new Uint32Array(audioFrames).fill(aacSilentFrame.length),
+            channels: 1,
+            sampleRate: AAC_SAMPLE_RATE,
+            audioSpecificConfig: aacAudioSpecificConfig,
+          },
+        }
+      : {}),
+    order,
+  };
+  const { header, payloadSize } = buildMp4Header(plan);
+  return {
+    size: header.length + payloadSize,
+    header,
+    *payload() {
+      const frames = encodeFrames(options);
+      let index = 0;
+      for (const [track, chunk] of order) {
+        if (track === 1) {
+          for (let k = 0; k < (audioChunkIndex[chunk] ?? 0); k++) yield aacSilentFrame;
+          continue;
+        }
+        for (let k = 0; k < (videoChunks[chunk] ?? 0); k++) {
+          const frame = frames.next();
+          if (frame.done || frame.value.data.length !== sizes[index++])
+            throw new Error('internal: second encoding pass differs from the first');
+          yield frame.value.data;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Renders the scene as a fast-start MP4: H.264 Constrained Baseline video at exactly
+ * width x height and `fps` (default 30), plus a silent AAC-LC track when `audio` is set.
+ * Same options, same bytes. The result is allocated once at its final size.
+ * @example
+ * const mp4 = await renderVideo({ width: 1280, height: 720, seconds: 4, audio: true, seed: 'video_1', caption: 'a red balloon' });
+ */
+export async function renderVideo(options: RenderVideoOptions): Promise<Uint8Array> {
+  const planned = planVideo(options);
+  const out = new Uint8Array(planned.size);
+  out.set(planned.header, 0);
+  let offset = planned.header.length;
+  for (const piece of planned.payload()) {
+    out.set(piece, offset);
+    offset += piece.length;
+  }
+  return out;
+}
+
+/**
+ * The same bytes as {@link renderVideo} as a web stream of ~1 MiB chunks, produced on demand:
+ * memory stays at about one chunk plus one frame whatever the duration. Invalid options throw
+ * {@link MediaOptionsError} here, before the stream exists.
+ * @example
+ * await renderVideoStream(options).pipeTo(Writable.toWeb(createWriteStream('sample.mp4')));
+ */
+export function renderVideoStream(
+  options: RenderVideoOptions,
+  chunkSize = 1 << 20,
+): ReadableStream<Uint8Array> {
+  validateVideoOptions(options);
+  let planned: PlannedVideo | undefined;
+  let pieces: Generator<Uint8Array> | undefined;
+  let carry: Uint8Array | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (!planned) {
+          planned = planVideo(options);
+          pieces = planned.payload();
+          controller.enqueue(planned.header);
+          return;
+        }
+        const chunk = new Uint8Array(chunkSize);
+        let used = 0;
+        while (used < chunkSize) {
+          const piece = carry ?? pieces?.next().value;
+          carry = undefined;
+          if (!piece) break;
+          const take = Math.min(piece.length, chunkSize - used);
+          chunk.set(piece.subarray(0, take), used);
+          used += take;
+          // Views from the encoder are reused on the next step, so keep a copy of the rest.
+          if (take < piece.length) carry = piece.slice(take);
+        }
+        if (used > 0) controller.enqueue(used === chunkSize ? chunk : chunk.slice(0, used));
+        if (used < chunkSize) controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
