@@ -95,7 +95,8 @@ function checkCreate(request: CreateVideoRequest, capabilities: Capabilities): C
     const sizeMax = size === undefined ? undefined : capabilities.variants.maxBySize[size];
     const max = sizeMax ?? capabilities.variants.max;
     if (!(Number.isInteger(request.variants) && request.variants >= 1 && request.variants <= max)) {
-      const qualifier = sizeMax === undefined ? '' : ` for size ${size}`;
+      const bySize = size !== undefined && Object.keys(capabilities.variants.maxBySize).length > 0;
+      const qualifier = bySize ? ` for size ${size}` : '';
       issues.push(notAllowed(['variants'], request.variants, { min: 1, max }, capabilities, qualifier));
     }
   }
