@@ -296,7 +296,9 @@ describe('bad input never crashes', () => {
       { prompt: 'p', inputs: 'x' },
     ]) {
       expect(
-        ValidationError.isInstance(caught(() => validateCreateRequest(request as CreateVideoRequest, sora1))),
+        ValidationError.isInstance(
+          caught(() => validateCreateRequest(request as unknown as CreateVideoRequest, sora1)),
+        ),
       ).toBe(true);
     }
     expect(issuesOf({ prompt: 'p', seconds: '5' })[0]).toMatchObject({ field: 'seconds', value: '5' });
