@@ -107,8 +107,8 @@ export class FakeVideoProvider implements VideoProvider {
   }
 
   async create(request: CreateVideoRequest, _options?: ProviderCallOptions): Promise<ProviderJobResult> {
-    this.enter('create');
     this.createTimes.push(this.options.clock.now());
+    this.enter('create');
     if (this.options.serviceLimit !== undefined && this.unfinished() >= this.options.serviceLimit) {
       throw new QuotaExceededError({
         message: 'Too many running tasks',
@@ -125,8 +125,8 @@ export class FakeVideoProvider implements VideoProvider {
   }
 
   async get(id: string, _options?: ProviderCallOptions): Promise<ProviderJobResult> {
-    this.enter('get');
     this.gets.push({ id, at: this.options.clock.now() });
+    this.enter('get');
     const job = this.find(id);
     job.reads++;
     const rendered = this.render(job);

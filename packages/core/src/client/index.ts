@@ -1,0 +1,32 @@
+export { DEFAULT_RETRY_OPTIONS, type ResolvedRetryOptions, type RetryOptions } from './backoff.js';
+export type { RetryNotice } from './call-with-retry.js';
+export { type Clock, type Delay, systemClock, systemDelay } from './clock.js';
+export {
+  ConcurrencyGate,
+  type ConcurrencyGateOptions,
+  type GateAcquireOptions,
+  type GateEvent,
+  type GateSlot,
+} from './concurrency-gate.js';
+export {
+  HANDLE_PREFIX,
+  isHandle,
+  type JobHandle,
+  type JobHandleSource,
+  parseHandle,
+  toHandle,
+} from './job-handle.js';
+export { DEFAULT_POLL_OPTIONS, type PollOptions, type ResolvedPollOptions } from './poll-options.js';
+export type { ProgressEvent } from './progress-tracker.js';
+export { createClient, type JobRef, VideoClient } from './video-client.js';
+export type {
+  CallOptions,
+  CreateOptions,
+  DownloadOptions,
+  DownloadToFileResult,
+  GenerateOptions,
+  ListOptions,
+  VideoClientEvent,
+  VideoClientOptions,
+  WaitOptions,
+} from './video-client-options.js';
