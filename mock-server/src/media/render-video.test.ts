@@ -146,7 +146,8 @@ describe('renderVideo determinism and streaming', () => {
 
   it('streams the same bytes in bounded chunks', async () => {
     const chunks: Uint8Array[] = [];
-    for await (const chunk of renderVideoStream(options, 4096)) chunks.push(chunk);
+    const reader = renderVideoStream(options, 4096).getReader();
+    for (let step = await reader.read(); !step.done; step = await reader.read()) chunks.push(step.value);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(
       Math.max(4096, chunks[0]?.length ?? 0),
     );
