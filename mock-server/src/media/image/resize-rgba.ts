@@ -93,7 +93,11 @@ export function resizeRgba(
         b += wa * src[p + 2]!;
         a += wa;
       }
-      band.set([r, g, b, a], ((y - rowMin) * targetWidth + x) * 4);
+      const out = ((y - rowMin) * targetWidth + x) * 4;
+      band[out] = r;
+      band[out + 1] = g;
+      band[out + 2] = b;
+      band[out + 3] = a;
     }
   }
   const rgba = new Uint8Array(targetWidth * targetHeight * 4);

@@ -1,0 +1,100 @@
+import type { I420Frame } from './scene.js';
+
+/** Options of {@link rgbaToI420}. */
+export interface RgbaToI420Options {
+  /** Colour that translucent pixels are composited over, as [r, g, b]; default black. */
+  background?: readonly [number, number, number];
+}
+
+function clamp255(value: number): number {
+  return Math.max(0, Math.min(value, 255));
+}
+
+/**
+ * Converts planar YUV 4:2:0 (BT.601, limited range 16..235 / 16..240) to opaque RGBA. Chroma is
+ * upsampled by repetition (each chroma sample covers its 2x2 luma block). Integer arithmetic,
+ * so the result is bit-exact on every platform.
+ *
+ * @example
+ * const rgba = i420ToRgba(createScene(options).frameAt(0)); // width * height * 4 bytes
+ */
+export function i420ToRgba(frame: I420Frame): Uint8Array {
+  const { width, height, y: luma, u, v } = frame;
+  const chromaWidth = Math.ceil(width / 2);
+  const rgba = new Uint8Array(width * height * 4);
+  for (let row = 0; row < height; row++) {
+    const chromaRow = (row >> 1) * chromaWidth;
+    for (let col = 0; col < width; col++) {
+      const c = 298 * (luma[row * width + col]! - 16) + 128;
+      const d = u[chromaRow + (col >> 1)]! - 128;
+      const e = v[chromaRow + (col >> 1)]! - 128;
+      const out = (row * width + col) * 4;
+      rgba[out] = clamp255((c + 409 * e) >> 8);
+      rgba[out + 1] = clamp255((c - 100 * d - 208 * e) >> 8);
+      rgba[out + 2] = clamp255((c + 516 * d) >> 8);
+      rgba[out + 3] = 255;
+    }
+  }
+  return rgba;
+}
+
+/**
+ * Converts RGBA to planar YUV 4:2:0 (BT.601, limited range), the inverse of {@link i420ToRgba}:
+ * used to draw uploaded images into video frames. Translucent pixels are first composited over
+ * `background`; each chroma sample is the average of its (up to) 2x2 block.
+ *
+ * @throws RangeError when `rgba` does not hold `width * height * 4` bytes
+ * @example
+ * const frame = rgbaToI420(image.rgba, image.width, image.height);
+ */
+export function rgbaToI420(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  options: RgbaToI420Options = {},
+): I420Frame {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new RangeError(`size must be positive integers, got ${width}x${height}`);
+  }
+  if (rgba.length !== width * height * 4) {
+    throw new RangeError(
+      `expected ${width * height * 4} RGBA bytes for ${width}x${height}, got ${rgba.length}`,
+    );
+  }
+  const [backR, backG, backB] = options.background ?? [0, 0, 0];
+  const chromaWidth = Math.ceil(width / 2);
+  const chromaHeight = Math.ceil(height / 2);
+  const y = new Uint8Array(width * height);
+  const u = new Uint8Array(chromaWidth * chromaHeight);
+  const v = new Uint8Array(chromaWidth * chromaHeight);
+  const sumR = new Uint32Array(chromaWidth * chromaHeight);
+  const sumG = new Uint32Array(chromaWidth * chromaHeight);
+  const sumB = new Uint32Array(chromaWidth * chromaHeight);
+  const count = new Uint8Array(chromaWidth * chromaHeight);
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width; col++) {
+      const p = (row * width + col) * 4;
+      const alpha = rgba[p + 3]!;
+      const over = (c: number, back: number): number =>
+        alpha === 255 ? c : Math.round((c * alpha + back * (255 - alpha)) / 255);
+      const r = over(rgba[p]!, backR);
+      const g = over(rgba[p + 1]!, backG);
+      const b = over(rgba[p + 2]!, backB);
+      y[row * width + col] = ((66 * r + 129 * g + 25 * b + 128) >> 8) + 16;
+      const c = (row >> 1) * chromaWidth + (col >> 1);
+      sumR[c]! += r;
+      sumG[c]! += g;
+      sumB[c]! += b;
+      count[c]!++;
+    }
+  }
+  for (let c = 0; c < count.length; c++) {
+    const n = count[c]!;
+    const r = sumR[c]! / n;
+    const g = sumG[c]! / n;
+    const b = sumB[c]! / n;
+    u[c] = clamp255(Math.round((-38 * r - 74 * g + 112 * b) / 256) + 128);
+    v[c] = clamp255(Math.round((112 * r - 94 * g - 18 * b) / 256) + 128);
+  }
+  return { width, height, y, u, v };
+}

@@ -1,0 +1,91 @@
+import { i420ToRgba } from './color.js';
+import { encodeJpeg } from './image/jpeg.js';
+import { resizeRgba } from './image/resize-rgba.js';
+import { createScene, MediaOptionsError, type SceneOptions } from './scene.js';
+
+/** Default grid: 5 columns by 5 rows = 25 tiles. */
+export const SPRITESHEET_DEFAULT_GRID = 5;
+/** Default length of a tile's longer side in pixels (tiles keep the video's aspect ratio). */
+export const SPRITESHEET_DEFAULT_TILE_LONG_SIDE = 256;
+
+/** Options of {@link renderSpritesheet}: the video's scene plus the grid layout. */
+export type RenderSpritesheetOptions = SceneOptions & {
+  /** Tiles per row, 1..32; default 5. */
+  columns?: number;
+  /** Tiles per column, 1..32; default 5. */
+  rows?: number;
+  /**
+   * Tile width in pixels, 1..video width; default: the longer tile side is 256 (1280x720 gives
+   * 256x144 tiles, 720x1280 gives 144x256). The tile height follows the video's aspect ratio.
+   */
+  tileWidth?: number;
+};
+
+/** Layout of a spritesheet: grid, tile size and the frame shown in each tile. */
+export interface SpritesheetLayout {
+  /** Tiles per row. */
+  readonly columns: number;
+  /** Tiles per column. */
+  readonly rows: number;
+  /** Tile width in pixels. */
+  readonly tileWidth: number;
+  /** Tile height in pixels. */
+  readonly tileHeight: number;
+  /** Frame index of each tile, row-major: the middle frame of `columns * rows` equal slices. */
+  readonly frames: readonly number[];
+}
+
+function gridOption(name: string, value: number | undefined, fallback: number, max: number): number {
+  const resolved = value ?? fallback;
+  if (!Number.isInteger(resolved) || resolved < 1 || resolved > max) {
+    throw new MediaOptionsError(name, `${name} must be an integer in 1..${max}, got ${resolved}`);
+  }
+  return resolved;
+}
+
+/** Computes the grid, tile size and sampled frames of a spritesheet without rendering anything. */
+export function spritesheetLayout(options: RenderSpritesheetOptions, frameCount: number): SpritesheetLayout {
+  const { width, height } = options;
+  const columns = gridOption('columns', options.columns, SPRITESHEET_DEFAULT_GRID, 32);
+  const rows = gridOption('rows', options.rows, SPRITESHEET_DEFAULT_GRID, 32);
+  const longSide = SPRITESHEET_DEFAULT_TILE_LONG_SIDE;
+  const defaultTileWidth = width >= height ? longSide : Math.round((longSide * width) / height);
+  const tileWidth = gridOption('tileWidth', options.tileWidth, Math.min(width, defaultTileWidth), width);
+  const tileHeight = Math.max(1, Math.round((tileWidth * height) / width));
+  const tiles = columns * rows;
+  const frames = Array.from({ length: tiles }, (_, i) =>
+    Math.min(frameCount - 1, Math.floor(((i + 0.5) * frameCount) / tiles)),
+  );
+  return { columns, rows, tileWidth, tileHeight, frames };
+}
+
+/**
+ * Renders a spritesheet: a JPEG grid of frames sampled evenly across the video (the middle frame
+ * of each of `columns * rows` equal slices), each shrunk to a tile with a box filter, row-major
+ * from the top left. Deterministic: the same options give the same bytes.
+ *
+ * @throws MediaOptionsError for invalid scene or grid options
+ * @example
+ * const jpeg = await renderSpritesheet({ width: 1280, height: 720, seconds: 8, seed: 'video_1', caption: 'a red balloon' });
+ * // 1280x720 sheet: 5x5 tiles of 256x144
+ */
+export async function renderSpritesheet(options: RenderSpritesheetOptions): Promise<Uint8Array> {
+  const scene = createScene(options);
+  const layout = spritesheetLayout(scene.options, scene.frameCount);
+  const { columns, rows, tileWidth, tileHeight } = layout;
+  const sheetWidth = columns * tileWidth;
+  const sheet = new Uint8Array(sheetWidth * rows * tileHeight * 4);
+  layout.frames.forEach((frameIndex, tile) => {
+    const frame = scene.frameAt(frameIndex);
+    const image = { width: frame.width, height: frame.height, rgba: i420ToRgba(frame) };
+    const full = { x: 0, y: 0, width: frame.width, height: frame.height };
+    const small = resizeRgba(image, full, tileWidth, tileHeight);
+    const left = (tile % columns) * tileWidth;
+    const top = Math.floor(tile / columns) * tileHeight;
+    for (let row = 0; row < tileHeight; row++) {
+      const from = row * tileWidth * 4;
+      sheet.set(small.rgba.subarray(from, from + tileWidth * 4), ((top + row) * sheetWidth + left) * 4);
+    }
+  });
+  return encodeJpeg(sheet, sheetWidth, rows * tileHeight);
+}
