@@ -1,0 +1,40 @@
+/**
+ * Strict schemas of the OpenAI Videos API request bodies (JSON form; contracts 1.3, 1.5).
+ * Values (which sizes, which seconds) are capability checks, not shape: see `validateCreateRequest`.
+ * @module
+ */
+import { z } from 'zod';
+
+const prompt = z.string().min(1).max(32000);
+
+/** `ImageRefParam-2`: exactly one of `image_url` (URL or data URL) or `file_id`. */
+export const sora2ImageReferenceSchema = z
+  .strictObject({
+    image_url: z.string().max(20971520).optional(),
+    file_id: z.string().optional(),
+  })
+  .refine((reference) => (reference.image_url === undefined) !== (reference.file_id === undefined), {
+    message: 'Provide exactly one of image_url or file_id',
+  });
+
+/** `CreateVideoJsonBody`: `POST /videos` with a JSON body. */
+export const sora2CreateVideoBodySchema = z.strictObject({
+  prompt,
+  model: z.string().optional(),
+  seconds: z.string().regex(/^\d+$/).optional(),
+  size: z
+    .string()
+    .regex(/^\d+x\d+$/)
+    .optional(),
+  input_reference: sora2ImageReferenceSchema.optional(),
+});
+
+/** `CreateVideoRemixBody`: `POST /videos/{id}/remix`. */
+export const sora2RemixBodySchema = z.strictObject({ prompt });
+
+/** A JSON create body. */
+export type Sora2CreateVideoBody = z.infer<typeof sora2CreateVideoBodySchema>;
+/** An image reference of a JSON create body. */
+export type Sora2ImageReference = z.infer<typeof sora2ImageReferenceSchema>;
+/** A remix body. */
+export type Sora2RemixBody = z.infer<typeof sora2RemixBodySchema>;
