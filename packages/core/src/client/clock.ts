@@ -18,23 +18,31 @@ export type Delay = (ms: number, signal?: AbortSignal) => Promise<void>;
 /** The real clock: `Date.now()`. */
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** The real delay: `setTimeout`, cleared on abort. */
+/** Longest timeout `setTimeout` takes without firing at once (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** The real delay: `setTimeout` (chained past 24.8 days), cleared on abort. */
 export const systemDelay: Delay = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
       return;
     }
+    let remaining = Math.max(0, ms);
+    let timer: ReturnType<typeof setTimeout>;
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(
-      () => {
+    const arm = (): void => {
+      const step = Math.min(remaining, MAX_TIMER_MS);
+      remaining -= step;
+      timer = setTimeout(() => {
+        if (remaining > 0) return arm();
         signal?.removeEventListener('abort', onAbort);
         resolve();
-      },
-      Math.max(0, ms),
-    );
+      }, step);
+    };
+    arm();
     signal?.addEventListener('abort', onAbort, { once: true });
   });

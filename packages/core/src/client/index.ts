@@ -16,9 +16,10 @@ export {
   parseHandle,
   toHandle,
 } from './job-handle.js';
+export type { JobRef } from './job-ref.js';
 export { DEFAULT_POLL_OPTIONS, type PollOptions, type ResolvedPollOptions } from './poll-options.js';
 export type { ProgressEvent } from './progress-tracker.js';
-export { createClient, type JobRef, VideoClient } from './video-client.js';
+export { createClient, VideoClient } from './video-client.js';
 export type {
   CallOptions,
   CreateOptions,

@@ -4,14 +4,7 @@
  * @module
  */
 import { type Capabilities, resolveCapabilities } from '../capabilities/index.js';
-import {
-  ExpiredError,
-  NotFoundError,
-  QuotaExceededError,
-  UnsupportedCapabilityError,
-  ValidationError,
-  VideoApiError,
-} from '../errors/index.js';
+import { UnsupportedCapabilityError } from '../errors/index.js';
 import type {
   BackendId,
   CreateVideoRequest,
@@ -21,16 +14,13 @@ import type {
   VideoJobPage,
 } from '../types.js';
 import { validateCreateRequest, validateRemixRequest } from '../validation/index.js';
-import type { ProviderJobResult, VideoProvider } from '../video-provider.js';
-import { DEFAULT_RETRY_OPTIONS, type ResolvedRetryOptions } from './backoff.js';
-import { type CallScope, openCallScope } from './call-scope.js';
-import { callWithRetry, isRetryableError } from './call-with-retry.js';
-import { type Clock, type Delay, systemClock, systemDelay } from './clock.js';
-import { ConcurrencyGate } from './concurrency-gate.js';
-import { jobFailedError } from './job-failed.js';
-import { isHandle, type JobHandle, type JobHandleSource, parseHandle, toHandle } from './job-handle.js';
-import { DEFAULT_POLL_OPTIONS, nextPollDelay, type ResolvedPollOptions } from './poll-options.js';
-import { ProgressTracker } from './progress-tracker.js';
+import type { VideoProvider } from '../video-provider.js';
+import { ClientRuntime } from './client-runtime.js';
+import type { ConcurrencyGate } from './concurrency-gate.js';
+import { type JobHandle, type JobHandleSource, parseHandle, toHandle } from './job-handle.js';
+import { checkJobOwner, type JobRef, resolveJobRef } from './job-ref.js';
+import { pollUntilDone } from './poll-until-done.js';
+import { startJob } from './start-job.js';
 import type {
   CallOptions,
   CreateOptions,
@@ -38,20 +28,13 @@ import type {
   DownloadToFileResult,
   GenerateOptions,
   ListOptions,
-  VideoClientEvent,
   VideoClientOptions,
   WaitOptions,
 } from './video-client-options.js';
 
-/** A job id, a handle string from `toHandle`, or a job (anything with `backend` and `id`). */
-export type JobRef = string | JobHandleSource;
-
-const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
-const EXPIRY_MEMORY = 1000;
-
 /**
- * Wraps a provider with everything a caller needs around the raw API calls. The public
- * `createVideoClient({ backend, ... })` of the `sora-kit` package builds one of these.
+ * Wraps a provider with everything a caller needs around the raw API calls. (The `sora-kit`
+ * package's `createVideoClient({ backend, ... })` builds the provider and then one of these.)
  *
  * @example
  * ```ts
@@ -66,42 +49,29 @@ const EXPIRY_MEMORY = 1000;
 export class VideoClient {
   /** The wrapped backend. */
   readonly provider: VideoProvider;
-  /** The backend this client talks to; handles for another backend are refused. */
+  /** The backend this client talks to; handles and jobs of another backend are refused. */
   readonly backend: BackendId;
   /** Capabilities of the provider's model (or the backend's default model), overrides merged. */
   readonly capabilities: Capabilities;
-  /** The concurrency gate: `gate.available`, `gate.held`, `gate.queued`. */
+  /** The concurrency gate: `gate.available`, `gate.held`, `gate.queued`, `gate.limit`. */
   readonly gate: ConcurrencyGate;
   /** This client's scope in handles, when set. */
   readonly scope: string | undefined;
   private readonly options: VideoClientOptions;
-  private readonly clock: Clock;
-  private readonly delay: Delay;
-  private readonly random: () => number;
-  private readonly retry: ResolvedRetryOptions;
-  private readonly poll: ResolvedPollOptions;
-  private readonly maxServiceFullRetries: number;
-  private readonly expiries = new Map<string, Date>();
+  private readonly runtime: ClientRuntime;
 
   constructor(provider: VideoProvider, options: VideoClientOptions = {}) {
     this.provider = provider;
     this.backend = provider.backend;
     this.options = options;
     this.scope = options.scope;
-    this.clock = options.clock ?? systemClock;
-    this.delay = options.delay ?? systemDelay;
-    this.random = options.random ?? Math.random;
-    this.retry = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
-    this.poll = { ...DEFAULT_POLL_OPTIONS, ...options.poll };
-    this.maxServiceFullRetries = options.maxServiceFullRetries ?? 50;
     this.capabilities = this.capabilitiesFor(provider.model);
-    this.gate = new ConcurrencyGate({
-      limit: options.maxConcurrentJobs ?? this.capabilities.maxConcurrentJobs,
-      delay: this.delay,
-      probeIntervalMs: this.poll.intervalMs,
-      probe: (jobId, signal) => this.probe(jobId, signal),
-      onEvent: (event) => this.emit(event),
-    });
+    this.runtime = new ClientRuntime(
+      provider,
+      options,
+      options.maxConcurrentJobs ?? this.capabilities.maxConcurrentJobs,
+    );
+    this.gate = this.runtime.gate;
   }
 
   /** Capabilities for `model` (a model id or, on Azure, a deployment name), overrides merged. */
@@ -151,15 +121,17 @@ export class VideoClient {
   /**
    * Validates the request, waits for a free slot of the concurrency gate (FIFO), then starts the job.
    * @throws {ValidationError | UnsupportedCapabilityError} before anything is sent.
+   * @throws {QuotaExceededError} when the service stays full past `maxServiceFullRetries`, or on a billing quota.
    */
   async create(request: CreateVideoRequest, options: CreateOptions = {}): Promise<VideoJob> {
     const checked = this.validate(request);
-    const result = await this.startJob(
+    const started = await startJob(
+      this.runtime,
       'create',
       (signal) => this.provider.create(checked, { signal }),
       options,
     );
-    return result.job;
+    return started.job;
   }
 
   /** Starts a remix of a finished job (Sora 2), through the gate like `create`. */
@@ -168,8 +140,13 @@ export class VideoClient {
     const checked = validateRemixRequest(request, this.capabilities);
     const remix = this.provider.remix?.bind(this.provider);
     if (!remix) throw new UnsupportedCapabilityError({ backend: this.backend, capability: 'remix' });
-    const result = await this.startJob('remix', (signal) => remix(id, checked, { signal }), options);
-    return result.job;
+    const started = await startJob(
+      this.runtime,
+      'remix',
+      (signal) => remix(id, checked, { signal }),
+      options,
+    );
+    return started.job;
   }
 
   /**
@@ -177,29 +154,31 @@ export class VideoClient {
    * service's `openai-poll-after-ms`, else an adaptive interval says.
    * @throws {JobFailedError} when the job fails or is cancelled (`code` `'cancelled'`).
    * @throws {TimeoutError | AbortedError} when the deadline passes or the signal aborts.
+   * @throws {NotFoundError | ExpiredError} when the job is gone (expired when its known expiry has passed).
    */
   async wait(ref: JobRef, options: WaitOptions = {}): Promise<VideoJob> {
     const { id, expiresAt } = this.resolve(ref);
-    return this.pollUntilDone(id, expiresAt, options);
+    return pollUntilDone(this.runtime, id, expiresAt, options);
   }
 
-  /** `create` then `wait`; `timeoutMs` bounds the whole (queueing included). */
+  /** `create` then `wait`; `timeoutMs` (default `poll.timeoutMs`) bounds the whole, queueing included. */
   async generate(request: CreateVideoRequest, options: GenerateOptions = {}): Promise<VideoJob> {
     const checked = this.validate(request);
-    const scope = this.openScope(options.signal, options.timeoutMs ?? this.poll.timeoutMs);
+    const scope = this.runtime.openScope(options.signal, options.timeoutMs ?? this.runtime.poll.timeoutMs);
     let jobId: string | undefined;
     try {
-      const started = await this.startJob('create', (signal) => this.provider.create(checked, { signal }), {
-        signal: scope.signal,
-        ...(options.onQueuePosition ? { onQueuePosition: options.onQueuePosition } : {}),
-      });
-      jobId = started.job.id;
-      return await this.pollUntilDone(
-        started.job.id,
-        undefined,
-        { ...options, signal: scope.signal, timeoutMs: Number.POSITIVE_INFINITY },
-        started,
+      const started = await startJob(
+        this.runtime,
+        'create',
+        (signal) => this.provider.create(checked, { signal }),
+        {
+          signal: scope.signal,
+          ...(options.onQueuePosition ? { onQueuePosition: options.onQueuePosition } : {}),
+        },
       );
+      jobId = started.job.id;
+      const waitOptions = { ...options, signal: scope.signal, timeoutMs: Number.POSITIVE_INFINITY };
+      return await pollUntilDone(this.runtime, jobId, undefined, waitOptions, started);
     } catch (error) {
       throw scope.fail(error, jobId);
     } finally {
@@ -210,18 +189,18 @@ export class VideoClient {
   /** Reads a job once. */
   async get(ref: JobRef, options: CallOptions = {}): Promise<VideoJob> {
     const { id, expiresAt } = this.resolve(ref);
-    return this.scoped(options, id, async (signal) => {
-      const { job } = await this.call('get', (s) => this.provider.get(id, { signal: s }), signal).catch(
-        (error: unknown) => {
-          throw this.notFound(error, id, expiresAt);
-        },
-      );
-      this.observe(job);
-      return job;
+    return this.runtime.scoped(options.signal, id, async (signal) => {
+      const read = await this.runtime
+        .call('get', (s) => this.provider.get(id, { signal: s }), signal)
+        .catch((error: unknown) => {
+          throw this.runtime.notFound(error, id, expiresAt);
+        });
+      this.runtime.observe(read.job);
+      return read.job;
     });
   }
 
-  /** Every job the backend lists, across all pages. */
+  /** Every job the backend lists, across all pages (`limit` is the page size). */
   async *list(options: ListOptions = {}): AsyncGenerator<VideoJob, void, undefined> {
     const seen = new Set<string>();
     let cursor = options.cursor;
@@ -236,18 +215,14 @@ export class VideoClient {
 
   /** One page of the listing; pass `nextCursor` back as `cursor` for the next one. */
   async listPage(options: ListOptions = {}): Promise<VideoJobPage> {
-    return this.scoped(options, undefined, async (signal) => {
-      const page = await this.call(
+    const { signal: _signal, ...query } = options;
+    return this.runtime.scoped(options.signal, undefined, async (signal) => {
+      const page = await this.runtime.call(
         'list',
-        (s) =>
-          this.provider.list({
-            signal: s,
-            ...(options.cursor === undefined ? {} : { cursor: options.cursor }),
-            ...(options.limit === undefined ? {} : { limit: options.limit }),
-          }),
+        (s) => this.provider.list({ ...query, signal: s }),
         signal,
       );
-      for (const job of page.jobs) this.observe(job);
+      for (const job of page.jobs) this.runtime.observe(job);
       return page;
     });
   }
@@ -255,11 +230,11 @@ export class VideoClient {
   /** Deletes a job and its outputs, and frees its slot. */
   async delete(ref: JobRef, options: CallOptions = {}): Promise<void> {
     const { id } = this.resolve(ref);
-    await this.scoped(options, id, async (signal) => {
+    await this.runtime.scoped(options.signal, id, async (signal) => {
       try {
-        await this.call('delete', (s) => this.provider.delete(id, { signal: s }), signal);
+        await this.runtime.call('delete', (s) => this.provider.delete(id, { signal: s }), signal);
       } finally {
-        this.forget(id);
+        this.gate.releaseJob(id);
       }
     });
   }
@@ -271,28 +246,28 @@ export class VideoClient {
     if (!this.capabilities.cancel || !cancel) {
       throw new UnsupportedCapabilityError({ backend: this.backend, capability: 'cancel' });
     }
-    await this.scoped(options, id, async (signal) => {
-      await this.call('cancel', (s) => cancel(id, { signal: s }), signal);
-      this.forget(id);
+    await this.runtime.scoped(options.signal, id, async (signal) => {
+      await this.runtime.call('cancel', (s) => cancel(id, { signal: s }), signal);
+      this.gate.releaseJob(id);
     });
   }
 
-  /** Streams one output of a finished job. */
+  /** Streams one output of a finished job. The request is retried; the stream itself is not. */
   async download(ref: JobRef, options: DownloadOptions = {}): Promise<VideoDownload> {
     const { id, expiresAt } = this.resolve(ref);
-    const { signal: _, ...rest } = options;
-    return this.scoped(options, id, (signal) =>
-      this.call('download', (s) => this.provider.download(id, { ...rest, signal: s }), signal).catch(
-        (error: unknown) => {
-          throw this.notFound(error, id, expiresAt);
-        },
-      ),
+    const { signal: _signal, ...rest } = options;
+    return this.runtime.scoped(options.signal, id, (signal) =>
+      this.runtime
+        .call('download', (s) => this.provider.download(id, { ...rest, signal: s }), signal)
+        .catch((error: unknown) => {
+          throw this.runtime.notFound(error, id, expiresAt);
+        }),
     );
   }
 
   /**
-   * Node: streams one output to `path` with bounded memory. Writes a temporary file next to `path`
-   * and renames it when complete, so an error never leaves a partial file.
+   * Node: streams one output to `path` with bounded memory. Writes `<path>.<random>.part` and renames
+   * it when complete, so an error never leaves a partial file (nor touches an existing `path`).
    */
   async downloadToFile(
     ref: JobRef,
@@ -301,8 +276,8 @@ export class VideoClient {
   ): Promise<DownloadToFileResult> {
     const { writeStreamToFile } = await import('./write-stream-to-file.js');
     const download = await this.download(ref, options);
-    const tempTag = Math.floor(this.random() * 36 ** 8).toString(36);
-    const bytes = await this.scoped(options, undefined, (signal) =>
+    const tempTag = Math.floor(this.runtime.random() * 36 ** 8).toString(36);
+    const bytes = await this.runtime.scoped(options.signal, undefined, (signal) =>
       writeStreamToFile(download.stream, path, {
         signal,
         tempTag,
@@ -323,195 +298,14 @@ export class VideoClient {
    */
   fromHandle(handle: string): JobHandle {
     const parsed = parseHandle(handle);
-    this.checkOwner(parsed, handle);
+    checkJobOwner(this, parsed, handle);
     return parsed;
   }
 
   private resolve(ref: JobRef): { id: string; expiresAt: Date | undefined } {
-    if (typeof ref === 'string') {
-      if (!isHandle(ref)) return { id: ref, expiresAt: this.expiries.get(ref) };
-      const handle = this.fromHandle(ref);
-      return { id: handle.id, expiresAt: handle.expiresAt ?? this.expiries.get(handle.id) };
-    }
-    this.checkOwner(ref, ref.id);
-    return { id: ref.id, expiresAt: ref.expiresAt ?? this.expiries.get(ref.id) };
+    const { id, expiresAt } = resolveJobRef(this, ref);
+    return { id, expiresAt: expiresAt ?? this.runtime.expiryOf(id) };
   }
-
-  private checkOwner(ref: { backend: BackendId; scope?: string | undefined }, value: string): void {
-    let problem: string | undefined;
-    if (ref.backend !== this.backend) {
-      problem = `the job belongs to ${ref.backend}, but this client serves ${this.backend}`;
-    } else if (ref.scope !== undefined && this.scope !== undefined && ref.scope !== this.scope) {
-      problem = `the job belongs to scope "${ref.scope}", but this client's scope is "${this.scope}"`;
-    }
-    if (problem) {
-      throw new ValidationError({
-        issues: [{ field: 'handle', value, backend: this.backend, message: `handle: ${problem}` }],
-      });
-    }
-  }
-
-  private async startJob(
-    operation: 'create' | 'remix',
-    start: (signal: AbortSignal) => Promise<ProviderJobResult>,
-    options: CreateOptions,
-  ): Promise<ProviderJobResult> {
-    const scope = this.openScope(options.signal, options.timeoutMs);
-    try {
-      for (let refusals = 0; ; ) {
-        const slot = await this.gate.acquire({
-          signal: scope.signal,
-          front: refusals > 0,
-          ...(options.onQueuePosition ? { onQueuePosition: options.onQueuePosition } : {}),
-        });
-        let result: ProviderJobResult;
-        try {
-          result = await this.call(operation, start, scope.signal, (error) => this.mayRetryStart(error));
-        } catch (error) {
-          slot.release();
-          if (!isServiceFull(error) || refusals >= this.maxServiceFullRetries || scope.signal.aborted)
-            throw error;
-          refusals++;
-          this.emit({ type: 'service-full', retryAfterMs: error.retryAfterMs, refusals });
-          this.gate.pause(error.retryAfterMs);
-          continue;
-        }
-        slot.bind(result.job.id);
-        this.observe(result.job);
-        return result;
-      }
-    } catch (error) {
-      throw scope.fail(error);
-    } finally {
-      scope.dispose();
-    }
-  }
-
-  private mayRetryStart(error: unknown): boolean {
-    if (!isRetryableError(error) || isServiceFull(error)) return false;
-    return (VideoApiError.isInstance(error) && error.status === 429) || this.retry.retryCreateOnServerError;
-  }
-
-  private async pollUntilDone(
-    id: string,
-    expiresAt: Date | undefined,
-    options: WaitOptions,
-    first?: ProviderJobResult,
-  ): Promise<VideoJob> {
-    const scope = this.openScope(options.signal, options.timeoutMs ?? this.poll.timeoutMs, id);
-    const unwatch = this.gate.watch(id);
-    const tracker = new ProgressTracker(options.onProgress);
-    try {
-      let read = first;
-      for (let polls = 0; ; polls++) {
-        if (!read) {
-          read = await this.call('get', (s) => this.provider.get(id, { signal: s }), scope.signal).catch(
-            (error: unknown) => {
-              throw this.notFound(error, id, expiresAt);
-            },
-          );
-        }
-        const { job, hint } = read;
-        this.observe(job);
-        tracker.observe(job);
-        if (job.status === 'completed') return job;
-        if (job.status === 'failed' || job.status === 'cancelled') throw jobFailedError(job);
-        const nextDelayMs = nextPollDelay(polls, this.poll, options.pollIntervalMs, hint?.pollAfterMs);
-        this.emit({ type: 'poll', jobId: id, status: job.status, progress: job.progress, nextDelayMs });
-        await this.delay(nextDelayMs, scope.signal);
-        read = undefined;
-      }
-    } catch (error) {
-      throw scope.fail(error, id);
-    } finally {
-      unwatch();
-      scope.dispose();
-    }
-  }
-
-  private async probe(jobId: string, signal: AbortSignal): Promise<boolean> {
-    try {
-      const { job } = await this.provider.get(jobId, { signal });
-      this.observe(job);
-      return TERMINAL.has(job.status);
-    } catch (error) {
-      if (NotFoundError.isInstance(error)) return true;
-      throw error;
-    }
-  }
-
-  private observe(job: VideoJob): void {
-    if (job.expiresAt) {
-      this.expiries.delete(job.id);
-      this.expiries.set(job.id, job.expiresAt);
-      if (this.expiries.size > EXPIRY_MEMORY) this.expiries.delete(this.expiries.keys().next().value!);
-    }
-    if (TERMINAL.has(job.status) && this.gate.releaseJob(job.id)) {
-      this.emit({ type: 'job-finished', jobId: job.id, status: job.status });
-    }
-  }
-
-  private forget(id: string): void {
-    this.gate.releaseJob(id);
-  }
-
-  private notFound(error: unknown, id: string, expiresAt: Date | undefined): unknown {
-    if (!NotFoundError.isInstance(error)) return error;
-    this.forget(id);
-    const known = expiresAt ?? this.expiries.get(id);
-    if (known && known.getTime() <= this.clock.now())
-      return new ExpiredError({ jobId: id, expiresAt: known, cause: error });
-    return error;
-  }
-
-  private call<T>(
-    operation: string,
-    fn: (signal: AbortSignal) => Promise<T>,
-    signal: AbortSignal,
-    shouldRetry?: (error: unknown) => boolean,
-  ): Promise<T> {
-    return callWithRetry(fn, {
-      operation,
-      retry: this.retry,
-      clock: this.clock,
-      delay: this.delay,
-      random: this.random,
-      signal,
-      ...(shouldRetry ? { shouldRetry } : {}),
-      onRetry: (notice) => this.emit({ type: 'retry', ...notice }),
-    });
-  }
-
-  private openScope(
-    signal: AbortSignal | undefined,
-    timeoutMs: number | undefined,
-    jobId?: string,
-  ): CallScope {
-    return openCallScope({ signal, timeoutMs, jobId, delay: this.delay });
-  }
-
-  private async scoped<T>(
-    options: CallOptions,
-    jobId: string | undefined,
-    run: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    const scope = this.openScope(options.signal, undefined, jobId);
-    try {
-      return await run(scope.signal);
-    } catch (error) {
-      throw scope.fail(error);
-    } finally {
-      scope.dispose();
-    }
-  }
-
-  private emit(event: VideoClientEvent): void {
-    this.options.onEvent?.(event);
-  }
-}
-
-function isServiceFull(error: unknown): error is QuotaExceededError {
-  return QuotaExceededError.isInstance(error) && error.reason === 'concurrency';
 }
 
 /**
