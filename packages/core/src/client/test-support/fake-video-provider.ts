@@ -4,7 +4,14 @@
  * @module
  */
 import { NotFoundError, QuotaExceededError } from '../../errors/index.js';
-import type { BackendId, CreateVideoRequest, VideoJob, VideoJobPage, VideoStatus } from '../../types.js';
+import type {
+  BackendId,
+  CreateVideoRequest,
+  RemixVideoRequest,
+  VideoJob,
+  VideoJobPage,
+  VideoStatus,
+} from '../../types.js';
 import type {
   ProviderCallOptions,
   ProviderDownloadOptions,
@@ -72,6 +79,8 @@ export class FakeVideoProvider implements VideoProvider {
   };
   /** Ids passed to `get`, in call order, with the clock time of each call. */
   readonly gets: { id: string; at: number }[] = [];
+  /** Requests `create` received, in call order. */
+  readonly requests: CreateVideoRequest[] = [];
   /** Clock times of each `create` call, including refused ones. */
   readonly createTimes: number[] = [];
   /** The most unfinished jobs the service held at once. */
@@ -108,6 +117,7 @@ export class FakeVideoProvider implements VideoProvider {
 
   async create(request: CreateVideoRequest, _options?: ProviderCallOptions): Promise<ProviderJobResult> {
     this.createTimes.push(this.options.clock.now());
+    this.requests.push(request);
     this.enter('create');
     if (this.options.serviceLimit !== undefined && this.unfinished() >= this.options.serviceLimit) {
       throw new QuotaExceededError({
@@ -149,6 +159,16 @@ export class FakeVideoProvider implements VideoProvider {
   async delete(id: string, _options?: ProviderCallOptions): Promise<void> {
     this.enter('delete');
     this.find(id).deleted = true;
+  }
+
+  async remix(
+    id: string,
+    request: RemixVideoRequest,
+    options?: ProviderCallOptions,
+  ): Promise<ProviderJobResult> {
+    this.enter('remix');
+    this.find(id);
+    return this.create({ prompt: request.prompt }, options);
   }
 
   async cancel(id: string, _options?: ProviderCallOptions): Promise<void> {
