@@ -97,7 +97,14 @@ export function createSceneLayout(options: LayoutOptions): SceneLayout {
     ...(options.label ? [{ text: options.label.slice(0, maxChars), color: palette.label }] : []),
     { text: info, color: palette.label },
   ];
-  const topPanel = { x0: margin, y0: margin, x1: width - margin, y1: margin + unit * (textLines.length + 1) };
+  // Text lines are 10 font pixels apart (7 of glyph, 3 of leading).
+  const lineHeight = 10 * scale;
+  const topPanel = {
+    x0: margin,
+    y0: margin,
+    x1: width - margin,
+    y1: margin + unit + lineHeight * textLines.length,
+  };
 
   const barHeight = Math.max(16, align16(unit / 2));
   const barY0 = align16(height - margin - barHeight);
@@ -145,7 +152,12 @@ export function createSceneLayout(options: LayoutOptions): SceneLayout {
       }
       fillRect(planes, topPanel, palette.panel);
       textLines.forEach((line, i) => {
-        const style = { x: margin + unit / 2, y: margin + unit / 2 + i * unit, scale, advance: 6 };
+        const style = {
+          x: margin + unit / 2,
+          y: margin + unit / 2 + scale + i * lineHeight,
+          scale,
+          advance: 6,
+        };
         drawText(planes, line.text, { ...style, color: line.color });
       });
       fillRect(planes, { x0: 0, y0: trackY0, x1: planes.width, y1: trackY1 }, palette.track);
