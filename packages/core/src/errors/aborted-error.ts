@@ -9,7 +9,9 @@ export interface AbortedErrorOptions {
   reason?: unknown;
   /** The job being waited for, when there is one. */
   jobId?: string;
+  /** Overrides the default message. */
   message?: string;
+  /** Default: `reason`. */
   cause?: unknown;
 }
 

@@ -10,6 +10,7 @@ import { VideoApiError, type VideoApiErrorOptions } from './video-api-error.js';
 export interface ErrorResponseInput {
   /** HTTP status (>= 400). */
   status: number;
+  /** Response headers in any shape. */
   headers?: HeadersInput;
   /** Parsed JSON, or the raw text (JSON text is parsed here), or nothing. */
   body?: unknown;
@@ -25,9 +26,13 @@ export interface ErrorResponseInput {
 
 /** The fields of an error envelope, whichever dialect sent it. */
 export interface ErrorEnvelopeFields {
+  /** `message`. */
   message?: string;
+  /** `code` (numbers become strings). */
   code?: string;
+  /** `param`. */
   param?: string;
+  /** `type`. */
   type?: string;
   /** Azure `inner_error.code`, e.g. `ResponsibleAIPolicyViolation`. */
   innerCode?: string;

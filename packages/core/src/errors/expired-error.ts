@@ -9,6 +9,7 @@ export interface ExpiredErrorOptions {
   jobId: string;
   /** When the service deleted (or will delete) the outputs. */
   expiresAt?: Date;
+  /** Overrides the default message. */
   message?: string;
   /** Usually the {@link NotFoundError} the service answered with. */
   cause?: unknown;

@@ -6,6 +6,7 @@ const symbol = Symbol.for(marker);
 
 /** Options of {@link JobFailedError}. */
 export interface JobFailedErrorOptions {
+  /** The failed job's id. */
   jobId: string;
   /** The backend's failure code (`error.code` or `failure_reason`). */
   code: string;
@@ -15,6 +16,7 @@ export interface JobFailedErrorOptions {
   moderation?: boolean;
   /** The failed job. */
   job?: VideoJob;
+  /** The underlying error, if any. */
   cause?: unknown;
 }
 

@@ -9,7 +9,9 @@ export interface TimeoutErrorOptions {
   timeoutMs: number;
   /** The job being waited for, when there is one. */
   jobId?: string;
+  /** Overrides the default message. */
   message?: string;
+  /** The underlying error, if any. */
   cause?: unknown;
 }
 

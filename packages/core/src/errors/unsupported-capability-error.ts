@@ -16,12 +16,15 @@ export type CapabilityName =
 
 /** Options of {@link UnsupportedCapabilityError}. */
 export interface UnsupportedCapabilityErrorOptions {
+  /** The backend that lacks the feature. */
   backend: BackendId;
+  /** The missing feature. */
   capability: CapabilityName;
   /** The model checked against, when relevant. */
   model?: string;
   /** Overrides the default message. */
   message?: string;
+  /** The underlying error, if any. */
   cause?: unknown;
 }
 

@@ -6,7 +6,9 @@ const symbol = Symbol.for(marker);
 
 /** An inclusive numeric range, e.g. seconds 1..20; an absent bound is open. */
 export interface NumberRange {
+  /** Smallest allowed value. */
   min?: number;
+  /** Largest allowed value. */
   max?: number;
 }
 
@@ -33,6 +35,7 @@ export interface ValidationIssue {
 export interface ValidationErrorOptions {
   /** At least one issue; the first one fills `field`, `value`, `allowed` and `backend`. */
   issues: readonly ValidationIssue[];
+  /** The underlying error (the zod error), if any. */
   cause?: unknown;
 }
 

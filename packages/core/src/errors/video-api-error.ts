@@ -6,6 +6,7 @@ const symbol = Symbol.for(marker);
 
 /** Options of {@link VideoApiError}. */
 export interface VideoApiErrorOptions {
+  /** The service's message, or `HTTP <status>`. */
   message: string;
   /** HTTP status of the response. */
   status: number;
@@ -27,6 +28,7 @@ export interface VideoApiErrorOptions {
   url?: string;
   /** The backend that answered. */
   backend?: BackendId;
+  /** The underlying error, if any. */
   cause?: unknown;
 }
 

@@ -3,7 +3,9 @@ import type { VideoSize } from '../types.js';
 
 /** A frame size as numbers. */
 export interface Dimensions {
+  /** Pixels. */
   width: number;
+  /** Pixels. */
   height: number;
 }
 

@@ -29,10 +29,13 @@ export interface NormalizedCreateRequest {
   baseModel: string;
   /** The model or Azure deployment name as requested; undefined = the provider's default. */
   model: string | undefined;
+  /** The prompt, unchanged. */
   prompt: string;
   /** `WIDTHxHEIGHT`. */
   size: SizeString;
+  /** Output width, pixels. */
   width: number;
+  /** Output height, pixels. */
   height: number;
   /** Whole seconds, defaulted. */
   seconds: number;
