@@ -3,7 +3,7 @@
  * @module
  */
 import type { CapabilityOverrides } from '../capabilities/index.js';
-import type { DownloadVariant } from '../types.js';
+import type { DownloadVariant, VideoStatus } from '../types.js';
 import type { RetryOptions } from './backoff.js';
 import type { RetryNotice } from './call-with-retry.js';
 import type { Clock, Delay } from './clock.js';
@@ -48,8 +48,8 @@ export type VideoClientEvent =
   | GateEvent
   | ({ type: 'retry' } & RetryNotice)
   | { type: 'service-full'; retryAfterMs: number | undefined; refusals: number }
-  | { type: 'poll'; jobId: string; status: string; progress: number | undefined; nextDelayMs: number }
-  | { type: 'job-finished'; jobId: string; status: string };
+  | { type: 'poll'; jobId: string; status: VideoStatus; progress: number | undefined; nextDelayMs: number }
+  | { type: 'job-finished'; jobId: string; status: VideoStatus };
 
 /** Options of a call that can be stopped. */
 export interface CallOptions {
