@@ -18,6 +18,8 @@ export { scaleAndCrop } from './image/scale-and-crop.js';
 export type { ImageMimeType } from './image/sniff.js';
 export { sniffImageType } from './image/sniff.js';
 export { encodeWebp } from './image/webp-encoder.js';
+export type { WebpDecodeOptions } from './image/webp-lossless-decoder.js';
+export { decodeWebpLossless } from './image/webp-lossless-decoder.js';
 export type { Mp4Info } from './mp4-info.js';
 export { readMp4Info } from './mp4-info.js';
 export type { RenderSpritesheetOptions, SpritesheetLayout } from './render-spritesheet.js';
