@@ -1,0 +1,176 @@
+import {
+  type CreateVideoRequest,
+  type ProviderCallOptions,
+  type ProviderDownloadOptions,
+  type ProviderJobResult,
+  type ProviderListOptions,
+  SoraKitError,
+  ValidationError,
+  type VideoDownload,
+  type VideoJobPage,
+  type VideoProvider,
+} from '@sora-kit/core';
+import { buildSora1CreateBody } from './build-sora1-create-body.js';
+import { mapSora1Job } from './map-sora1-job.js';
+import { normalizeEndpoint } from './normalize-endpoint.js';
+import { sora1JobListSchema } from './sora1-api.js';
+import { createSora1Auth } from './sora1-auth.js';
+import { createSora1Http, type Sora1Http } from './sora1-http.js';
+import type { Sora1ProviderOptions } from './sora1-provider-options.js';
+
+const JOBS = '/video/generations/jobs';
+
+/** The Azure OpenAI Sora 1 preview jobs API as a `VideoProvider` (plain fetch). */
+export class Sora1Provider implements VideoProvider {
+  readonly backend = 'azure-sora1' as const;
+  /** The deployment name. */
+  readonly model: string;
+  /** The `/openai/v1` base URL requests go to. */
+  readonly baseUrl: string;
+  private readonly http: Sora1Http;
+
+  constructor(options: Sora1ProviderOptions) {
+    if (!options.deployment) {
+      throw new ValidationError({
+        issues: [
+          {
+            field: 'deployment',
+            value: options.deployment,
+            backend: 'azure-sora1',
+            message: 'deployment: required',
+          },
+        ],
+      });
+    }
+    this.model = options.deployment;
+    this.baseUrl = normalizeEndpoint(options.endpoint);
+    this.http = createSora1Http({
+      baseUrl: this.baseUrl,
+      apiVersion: options.apiVersion ?? 'preview',
+      auth: createSora1Auth(options),
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      headers: options.headers ?? {},
+      model: options.deployment,
+    });
+  }
+
+  async create(request: CreateVideoRequest, options: ProviderCallOptions = {}): Promise<ProviderJobResult> {
+    const body = await buildSora1CreateBody(request, this.model);
+    return this.readJob(await this.http({ method: 'POST', path: JOBS, body, signal: options.signal }));
+  }
+
+  async get(id: string, options: ProviderCallOptions = {}): Promise<ProviderJobResult> {
+    return this.readJob(
+      await this.http({ method: 'GET', path: `${JOBS}/${encodeURIComponent(id)}`, signal: options.signal }),
+    );
+  }
+
+  async list(options: ProviderListOptions = {}): Promise<VideoJobPage> {
+    const response = await this.http({
+      method: 'GET',
+      path: JOBS,
+      query: { limit: String(options.limit ?? 10), after: options.cursor },
+      signal: options.signal,
+    });
+    const page = sora1JobListSchema.safeParse(await readJson(response));
+    if (!page.success) throw unexpected('job list', page.error);
+    const jobs = (page.data.data ?? []).map(mapSora1Job);
+    const last = page.data.last_id ?? jobs.at(-1)?.id;
+    return { jobs, ...(page.data.has_more && last ? { nextCursor: last } : {}) };
+  }
+
+  async delete(id: string, options: ProviderCallOptions = {}): Promise<void> {
+    const response = await this.http({
+      method: 'DELETE',
+      path: `${JOBS}/${encodeURIComponent(id)}`,
+      signal: options.signal,
+    });
+    await response.body?.cancel();
+  }
+
+  /** Deleting an unfinished Sora 1 job cancels it. */
+  async cancel(id: string, options: ProviderCallOptions = {}): Promise<void> {
+    await this.delete(id, options);
+  }
+
+  /**
+   * Streams the video (`quality` high or low) or the thumbnail of one generation. `id` is the job
+   * id; `outputId` picks the generation (default the first, read from the job).
+   */
+  async download(id: string, options: ProviderDownloadOptions = {}): Promise<VideoDownload> {
+    const variant = options.variant ?? 'video';
+    if (variant !== 'video' && variant !== 'thumbnail') {
+      throw new ValidationError({
+        issues: [
+          {
+            field: 'variant',
+            value: variant,
+            allowed: ['video', 'thumbnail'],
+            backend: this.backend,
+            message: `variant: ${variant} is not available on azure-sora1; allowed: video, thumbnail`,
+          },
+        ],
+      });
+    }
+    const generationId = options.outputId ?? (await this.firstOutput(id, options.signal));
+    const response = await this.http({
+      method: 'GET',
+      path: `/video/generations/${encodeURIComponent(generationId)}/content/${variant}`,
+      ...(variant === 'video' ? { query: { quality: options.quality ?? 'high' } } : {}),
+      accept: variant === 'video' ? 'video/mp4' : 'image/*',
+      signal: options.signal,
+    });
+    if (!response.body)
+      throw new SoraKitError({ message: `azure-sora1 sent no body for ${variant} of ${id}` });
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    return {
+      stream: response.body,
+      contentType: response.headers.get('content-type') ?? (variant === 'video' ? 'video/mp4' : 'image/jpeg'),
+      ...(Number.isFinite(length) ? { contentLength: length } : {}),
+    };
+  }
+
+  private async firstOutput(id: string, signal: AbortSignal | undefined): Promise<string> {
+    const { job } = await this.get(id, { signal });
+    const first = job.outputs[0];
+    if (!first) {
+      throw new SoraKitError({
+        message: `job ${id} has no output to download (status ${job.status})`,
+      });
+    }
+    return first.id;
+  }
+
+  private async readJob(response: Response): Promise<ProviderJobResult> {
+    const job = mapSora1Job(await readJson(response));
+    const pollAfter = Number(response.headers.get('openai-poll-after-ms') ?? Number.NaN);
+    return { job, ...(Number.isFinite(pollAfter) ? { hint: { pollAfterMs: pollAfter } } : {}) };
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw unexpected(`response (not JSON: ${text.slice(0, 80)})`, error);
+  }
+}
+
+function unexpected(what: string, cause: unknown): SoraKitError {
+  return new SoraKitError({ message: `azure-sora1 returned an unexpected ${what}`, cause });
+}
+
+/**
+ * Creates the Azure Sora 1 provider. Wrap it with `createClient` from `@sora-kit/core` (or use
+ * `createVideoClient({ backend: 'azure-sora1', ... })` from `sora-kit`).
+ * @example
+ * const provider = createSora1Provider({
+ *   endpoint: 'https://my-resource.openai.azure.com',
+ *   deployment: 'sora',
+ *   credential: new DefaultAzureCredential(),
+ * });
+ */
+export function createSora1Provider(options: Sora1ProviderOptions): Sora1Provider {
+  return new Sora1Provider(options);
+}
