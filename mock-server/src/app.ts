@@ -1,0 +1,64 @@
+/**
+ * The one Hono app of the emulator: every dialect, the control API and the dashboard share it,
+ * so MSW handlers and the HTTP server run the same code.
+ * @module
+ */
+
+import { Hono } from 'hono';
+import { createSora2Routes } from './dialects/sora2/sora2-routes.js';
+import type { EmulatorContext } from './emulator.js';
+import type { EmulatorEnv } from './http/emulator-env.js';
+import { openAIErrorBody } from './http/openai-error-body.js';
+import { WireError } from './http/wire-error.js';
+
+/**
+ * Builds the app. Paths: `/v1/videos…` (OpenAI Sora 2), `/openai/v1/videos…` (Azure Sora 2),
+ * `/openai/v1/video/generations…` (Azure Sora 1), `/_emulator/…` (control).
+ * @example
+ * const app = createEmulatorApp(emulator);
+ * const res = await app.request('/v1/videos', { headers: { authorization: 'Bearer sk-test' } });
+ */
+export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>();
+
+  // Mount point (control helper): the faults middleware (latency, injected 429/5xx) goes here,
+  // before every dialect route, e.g. `app.use('*', createFaultsMiddleware(emulator))`.
+
+  // Mount point (control helper): `app.route('/_emulator', createControlRoutes(emulator))`.
+
+  app.route('/v1', createSora2Routes(emulator, 'openai'));
+  app.route('/openai/v1', createSora2Routes(emulator, 'azure'));
+
+  // Mount point (Sora 1 helper): `app.route('/openai/v1', createSora1Routes(emulator))`; its paths
+  // start with `/video/generations`, so they never collide with the Sora 2 `/videos` routes.
+
+  app.notFound((c) =>
+    c.json(
+      openAIErrorBody({
+        message: `Invalid URL (${c.req.method} ${new URL(c.req.url).pathname})`,
+        type: 'invalid_request_error',
+      }),
+      404,
+    ),
+  );
+
+  // Last resort: dialect sub-apps render their own errors; anything escaping them is a bug, but
+  // it still gets an envelope and the process keeps serving.
+  app.onError((error, c) => {
+    if (WireError.isInstance(error)) {
+      return c.json(openAIErrorBody(error), error.status as 400, { ...error.headers });
+    }
+    emulator.log(
+      'error',
+      `unhandled error on ${c.req.method} ${c.req.path}: ${error.stack ?? String(error)}`,
+    );
+    return c.json(
+      openAIErrorBody({
+        message: 'The server had an error while processing your request.',
+        type: 'server_error',
+      }),
+      500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,147 @@
+/**
+ * Options of {@link createEmulator} and their resolved form.
+ * @module
+ */
+
+import type { CapabilityOverrides, CapabilityTable } from '@sora-kit/core';
+import type { ClockMode } from './clock/clock.js';
+import type { TimingConfig } from './engine/job-timing.js';
+import type { QuotaPolicy } from './engine/quota-policy.js';
+import type { JobStore } from './store/job-store.js';
+
+/** How much the emulator logs (to `logger`, default stderr). */
+export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Request size limits; over them the dialects answer 413 before buffering more. */
+export interface EmulatorLimits {
+  /** Largest multipart body in bytes (default 50 MiB). */
+  maxUploadBytes: number;
+  /**
+   * Largest JSON body in bytes (default 30 MiB: room for a data-URL `image_url`, whose contract
+   * limit is 20971520 characters, plus the other fields).
+   */
+  maxJsonBytes: number;
+}
+
+/** Capability table changes for request validation, passed to core's `resolveCapabilities`. */
+export interface EmulatorCapabilityOptions {
+  /** A whole replacement table (default `DEFAULT_CAPABILITIES`). */
+  table?: CapabilityTable;
+  /** Changes merged over every model's entry (e.g. `{ seconds: [4, 8, 12, 16, 20] }`). */
+  overrides?: CapabilityOverrides;
+}
+
+/** Options of {@link createEmulator}. Every field is optional. */
+export interface EmulatorOptions {
+  /** Clock mode (default `real`). `manual`: time moves only through `clock.advance`/`set`. */
+  clock?: ClockMode;
+  /** `real`-mode speed multiplier (default 1). */
+  speed?: number;
+  /** Emulated time at start, ms since the epoch (default: now for `real`, 2026-01-01 for `manual`). */
+  startMs?: number;
+  /** Seed of every id (default `'sora-kit'`): same seed, clock and requests give the same bytes. */
+  seed?: string | number;
+  /** The only key accepted. Default: any non-empty key (each key is its own partition). */
+  apiKey?: string;
+  /** Shorthand for `quota: 'concurrent:N'` (ignored when `quota` is given). */
+  maxConcurrent?: number;
+  /** Quota per credential and API family: `concurrent:2` (default), `rate:2/min`, `none`, or a policy. */
+  quota?: string | QuotaPolicy;
+  /** How long jobs stay after their expiry basis, hours (default 24). */
+  retentionHours?: number;
+  /** Phase duration overrides. */
+  timing?: Partial<TimingConfig>;
+  /** Request size limits. */
+  limits?: Partial<EmulatorLimits>;
+  /**
+   * Azure deployments: deployment name -> base model (`sora-2`, `sora-2-pro`, `sora`).
+   * Default `{ 'sora-2': 'sora-2', 'sora-2-pro': 'sora-2-pro', sora: 'sora' }`. A `model` that
+   * names no deployment answers Azure's 404 "The API deployment ... does not exist".
+   */
+  deployments?: Readonly<Record<string, string>>;
+  /** Capability table changes used to validate create requests. */
+  capabilities?: EmulatorCapabilityOptions;
+  /** Where `video.completed` / `video.failed` webhooks go (OpenAI host). */
+  webhookUrl?: string;
+  /** Standard Webhooks secret (`whsec_…`) used to sign webhooks. */
+  webhookSecret?: string;
+  /** Log level (default `warn`). */
+  logLevel?: LogLevel;
+  /** Log sink (default: one line to stderr). */
+  logger?: (level: Exclude<LogLevel, 'silent'>, message: string) => void;
+  /** Job storage (default in memory). */
+  store?: JobStore;
+  /** Largest total size of cached renders in bytes (default 256 MiB). */
+  renderCacheBytes?: number;
+}
+
+/** The options after defaults, as `emulator.options` exposes them. */
+export interface ResolvedEmulatorOptions {
+  /** Initial clock mode. */
+  readonly clock: ClockMode;
+  /** Initial speed. */
+  readonly speed: number;
+  /** Start time given, if any. */
+  readonly startMs: number | undefined;
+  /** Id seed. */
+  readonly seed: string | number;
+  /** Required key, if any. */
+  readonly apiKey: string | undefined;
+  /** Initial quota (spec string or policy). */
+  readonly quota: string | QuotaPolicy;
+  /** Retention hours. */
+  readonly retentionHours: number;
+  /** Timing overrides. */
+  readonly timing: Partial<TimingConfig>;
+  /** Size limits. */
+  readonly limits: EmulatorLimits;
+  /** Azure deployments (name -> base model). */
+  readonly deployments: Readonly<Record<string, string>>;
+  /** Capability changes. */
+  readonly capabilities: EmulatorCapabilityOptions;
+  /** Webhook target. */
+  readonly webhookUrl: string | undefined;
+  /** Webhook secret. */
+  readonly webhookSecret: string | undefined;
+  /** Log level. */
+  readonly logLevel: LogLevel;
+  /** Render cache bound. */
+  readonly renderCacheBytes: number;
+}
+
+/** Default request size limits. */
+export const DEFAULT_LIMITS: EmulatorLimits = Object.freeze({
+  maxUploadBytes: 50 * 1024 * 1024,
+  maxJsonBytes: 30 * 1024 * 1024,
+});
+
+/** Default Azure deployments: each base model deployed under its own name. */
+export const DEFAULT_DEPLOYMENTS: Readonly<Record<string, string>> = Object.freeze({
+  'sora-2': 'sora-2',
+  'sora-2-pro': 'sora-2-pro',
+  sora: 'sora',
+});
+
+/** Applies defaults. */
+export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
+  const quota =
+    options.quota ??
+    (options.maxConcurrent === undefined ? 'concurrent:2' : `concurrent:${options.maxConcurrent}`);
+  return Object.freeze({
+    clock: options.clock ?? 'real',
+    speed: options.speed ?? 1,
+    startMs: options.startMs,
+    seed: options.seed ?? 'sora-kit',
+    apiKey: options.apiKey,
+    quota,
+    retentionHours: options.retentionHours ?? 24,
+    timing: options.timing ?? {},
+    limits: Object.freeze({ ...DEFAULT_LIMITS, ...options.limits }),
+    deployments: Object.freeze({ ...(options.deployments ?? DEFAULT_DEPLOYMENTS) }),
+    capabilities: options.capabilities ?? {},
+    webhookUrl: options.webhookUrl,
+    webhookSecret: options.webhookSecret,
+    logLevel: options.logLevel ?? 'warn',
+    renderCacheBytes: options.renderCacheBytes ?? 256 * 1024 * 1024,
+  });
+}

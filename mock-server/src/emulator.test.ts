@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createEmulator } from './emulator.js';
+
+describe('createEmulator', () => {
+  it('resolves defaults and exposes clock, engine and control', () => {
+    const emulator = createEmulator({ clock: 'manual', startMs: 1_000_000 });
+    expect(emulator.options.quota).toBe('concurrent:2');
+    expect(emulator.options.retentionHours).toBe(24);
+    expect(emulator.options.limits.maxUploadBytes).toBe(50 * 1024 * 1024);
+    expect(emulator.clock.now()).toBe(1_000_000);
+    expect(emulator.control.faults).toBe(emulator.engine.faults);
+    expect(emulator.deploymentModel('sora-2-pro')).toBe('sora-2-pro');
+    expect(emulator.deploymentModel('nope')).toBeUndefined();
+    expect(emulator.capabilities('openai-sora2', 'sora-2-pro').sizes).toContain('1792x1024');
+  });
+
+  it('answers unknown paths with a 404 in the OpenAI envelope', async () => {
+    const emulator = createEmulator({ clock: 'manual' });
+    const res = await emulator.app.request('/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error: {
+        message: 'Invalid URL (GET /v1/nothing-here)',
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      },
+    });
+  });
+
+  it('listens on an ephemeral port of 127.0.0.1 and closes', async () => {
+    const server = await createEmulator({ clock: 'manual' }).listen(0);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.port).toBeGreaterThan(0);
+    const res = await fetch(`${server.url}/v1/nothing-here`);
+    expect(res.status).toBe(404);
+    await server.close();
+  });
+});

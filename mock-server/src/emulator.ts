@@ -1,0 +1,140 @@
+/**
+ * The emulator: clock + engine + render cache + one Hono app serving every dialect, and a
+ * `listen` that puts it on a port.
+ * @module
+ */
+
+import { serve } from '@hono/node-server';
+import { type BackendId, type Capabilities, resolveCapabilities } from '@sora-kit/core';
+import type { Hono } from 'hono';
+import { createEmulatorApp } from './app.js';
+import type { ControllableClock } from './clock/clock.js';
+import { createClock } from './clock/controllable-clock.js';
+import { createEmulatorControl, type EmulatorControl } from './emulator-control.js';
+import {
+  type EmulatorOptions,
+  type LogLevel,
+  type ResolvedEmulatorOptions,
+  resolveEmulatorOptions,
+} from './emulator-options.js';
+import { createEngine } from './engine/create-engine.js';
+import type { Engine } from './engine/engine.js';
+import type { EmulatorEnv } from './http/emulator-env.js';
+import { createRenderCache, type RenderCache } from './http/render-cache.js';
+
+/** A running HTTP server of the emulator. */
+export interface EmulatorServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  readonly url: string;
+  /** The bound port. */
+  readonly port: number;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/** Everything the routes need: the emulator minus its app. Dialects receive this. */
+export interface EmulatorContext {
+  /** The clock (`manual` mode: `clock.advance(ms)`). */
+  readonly clock: ControllableClock;
+  /** The job engine. */
+  readonly engine: Engine<ControllableClock>;
+  /** In-process control (clock, faults, reset, jobs). */
+  readonly control: EmulatorControl;
+  /** Options after defaults. */
+  readonly options: ResolvedEmulatorOptions;
+  /** Rendered media, cached by render parameters. */
+  readonly media: RenderCache;
+  /**
+   * Capabilities of a backend and model (Azure: `model` is the deployment name, `deploymentModel`
+   * its base model), with the configured overrides. @throws ValidationError for an unknown model
+   */
+  capabilities(backend: BackendId, model?: string, deploymentModel?: string): Capabilities;
+  /** The base model of an Azure deployment, or undefined when no such deployment is configured. */
+  deploymentModel(deployment: string): string | undefined;
+  /** Logs at `level` when the configured level lets it through. */
+  log(level: Exclude<LogLevel, 'silent'>, message: string): void;
+}
+
+/** A complete emulator. */
+export interface Emulator extends EmulatorContext {
+  /** The Hono app: `app.fetch(request)` or `app.request(path, init)` with no socket. */
+  readonly app: Hono<EmulatorEnv>;
+  /** Serves the app on `host` (default `127.0.0.1`) and `port` (default 0 = ephemeral). */
+  listen(port?: number, host?: string): Promise<EmulatorServer>;
+}
+
+const LEVELS: Record<LogLevel, number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+const stderrLogger = (level: string, message: string): void => {
+  process.stderr.write(`[sora-emulator] ${level}: ${message}\n`);
+};
+
+/**
+ * Creates an emulator.
+ * @example
+ * const emulator = createEmulator({ clock: 'manual', seed: 1 });
+ * const res = await emulator.app.request('/v1/videos', { method: 'POST', headers: { authorization: 'Bearer sk-test', 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'a red balloon' }) });
+ * emulator.clock.advance(60_000);
+ * const server = await emulator.listen(0); // server.url + '/v1' for the openai SDK
+ * await server.close();
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const resolved = resolveEmulatorOptions(options);
+  const clock = createClock({
+    mode: resolved.clock,
+    speed: resolved.speed,
+    ...(resolved.startMs === undefined ? {} : { startMs: resolved.startMs }),
+  });
+  const engine = createEngine({
+    clock,
+    seed: resolved.seed,
+    quota: resolved.quota,
+    retentionHours: resolved.retentionHours,
+    timing: resolved.timing,
+    ...(options.store === undefined ? {} : { store: options.store }),
+  });
+  const media = createRenderCache({ maxBytes: resolved.renderCacheBytes });
+  const sink = options.logger ?? stderrLogger;
+  const context: EmulatorContext = {
+    clock,
+    engine,
+    control: createEmulatorControl({ clock, engine, media }),
+    options: resolved,
+    media,
+    capabilities(backend, model, deploymentModel) {
+      return resolveCapabilities(backend, model, {
+        ...resolved.capabilities,
+        ...(deploymentModel === undefined ? {} : { deploymentModel }),
+      });
+    },
+    deploymentModel: (deployment) =>
+      Object.hasOwn(resolved.deployments, deployment) ? resolved.deployments[deployment] : undefined,
+    log(level, message) {
+      if (LEVELS[level] <= LEVELS[resolved.logLevel]) sink(level, message);
+    },
+  };
+  const emulator = { ...context } as Emulator;
+  Object.assign(emulator, {
+    app: createEmulatorApp(emulator),
+    listen: (port = 0, host = '127.0.0.1') => listenOn(emulator, port, host),
+  });
+  return emulator;
+}
+
+function listenOn(emulator: Emulator, port: number, host: string): Promise<EmulatorServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: emulator.app.fetch, port, hostname: host }, (info) => {
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,30 @@
+export {
+  type AuthResult,
+  authenticate,
+  bearerToken,
+  type HostFamily,
+  partitionOf,
+  readCredential,
+} from './credential.js';
+export type { EmulatorEnv, EmulatorVariables } from './emulator-env.js';
+export { type OpenAIErrorBody, openAIErrorBody } from './openai-error-body.js';
+export {
+  type BodyEncoding,
+  BodyError,
+  type BodyErrorKind,
+  bodyEncoding,
+  readBodyBytes,
+  readFormBody,
+  readJsonBody,
+} from './read-body.js';
+export {
+  createRenderCache,
+  type RenderCache,
+  type RenderCacheOptions,
+  type RenderCacheStats,
+  type Renderer,
+  type RenderRequest,
+  renderMedia,
+} from './render-cache.js';
+export { type RequestIdOptions, requestIdMiddleware } from './request-id.js';
+export { WireError, type WireErrorInit } from './wire-error.js';
