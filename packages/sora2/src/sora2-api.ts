@@ -1,0 +1,25 @@
+/**
+ * Minimal, tolerant reader of the Sora 2 `video` wire object: only the fields the adapter reads,
+ * nullable ones optional. Unknown fields and status words pass. (Strict writers: `@sora-kit/core/wire`.)
+ * @module
+ */
+import { z } from 'zod';
+
+/** A Sora 2 video as read. */
+export const sora2VideoSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  progress: z.number().nullish(),
+  created_at: z.number().nullish(),
+  completed_at: z.number().nullish(),
+  expires_at: z.number().nullish(),
+  model: z.string().nullish(),
+  prompt: z.string().nullish(),
+  size: z.string().nullish(),
+  seconds: z.union([z.string(), z.number()]).nullish(),
+  remixed_from_video_id: z.string().nullish(),
+  error: z.object({ code: z.string().nullish(), message: z.string().nullish() }).nullish(),
+});
+
+/** A video as read. */
+export type Sora2Video = z.infer<typeof sora2VideoSchema>;

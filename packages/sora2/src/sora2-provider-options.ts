@@ -1,0 +1,46 @@
+import type { TokenCredential } from '@azure/identity';
+
+/** Options both hosts share. */
+export interface Sora2CommonOptions {
+  /** Custom fetch handed to the `openai` SDK (default the global one). */
+  fetch?: typeof globalThis.fetch;
+  /** Per-request timeout of the SDK in ms (default the SDK's, 10 minutes). */
+  timeoutMs?: number;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+/** Options of {@link createOpenAISora2Provider} (api.openai.com or a compatible base URL). */
+export interface OpenAISora2ProviderOptions extends Sora2CommonOptions {
+  /** `sk-...`, sent as `Authorization: Bearer`. */
+  apiKey: string;
+  /** Default `https://api.openai.com/v1`. */
+  baseURL?: string;
+  /** Default model of create requests (`sora-2` or `sora-2-pro`); the service defaults to `sora-2`. */
+  model?: string;
+  /** `OpenAI-Organization` header. */
+  organization?: string;
+  /** `OpenAI-Project` header. */
+  project?: string;
+}
+
+/**
+ * Options of {@link createAzureSora2Provider} (the v1 Videos API of an Azure OpenAI resource).
+ * Give exactly one of `apiKey`, `credential`, `tokenProvider`.
+ */
+export interface AzureSora2ProviderOptions extends Sora2CommonOptions {
+  /** `https://NAME.openai.azure.com`, with or without a trailing slash or `/openai/v1`. */
+  endpoint: string;
+  /** The Sora 2 deployment name, sent as `model`. */
+  deployment: string;
+  /** Resource key, sent as the `api-key` header. */
+  apiKey?: string;
+  /** Entra ID: any `@azure/identity` `TokenCredential`, wrapped with `getBearerTokenProvider`. */
+  credential?: TokenCredential;
+  /** Entra ID: a function returning a bearer token. */
+  tokenProvider?: () => Promise<string>;
+  /** Token scope for `credential` (default `https://cognitiveservices.azure.com/.default`). */
+  scope?: string;
+  /** `api-version` query value; none by default (the v1 API needs none). */
+  apiVersion?: string;
+}
