@@ -21,6 +21,8 @@ export interface LayoutOptions {
 
 /** Something that changes from frame to frame; it only ever paints inside its own bounds. */
 export interface DynamicElement {
+  /** What the element is (overlays hide the moving block while an image is shown). */
+  role?: 'clock' | 'block' | 'bar';
   /** Where the element paints at a frame (undefined: nowhere). */
   bounds(index: number): Rect | undefined;
   /** Paints the element at a frame. */
@@ -33,6 +35,10 @@ export interface SceneLayout {
   drawStatic(planes: Planes): void;
   /** Time code, moving block and progress bar. */
   dynamic: DynamicElement[];
+  /** The band the block travels in (full width): where overlays are placed. */
+  band: Rect;
+  /** Font-pixel scale of the scene's text. */
+  textScale: number;
 }
 
 const align16 = (v: number) => Math.floor(v / 16) * 16;
@@ -164,16 +170,21 @@ export function createSceneLayout(options: LayoutOptions): SceneLayout {
       fillRect(planes, clockPanel, palette.panel);
       fillRect(planes, barTrack, palette.panel);
     },
+    band: { x0: 0, y0: trackY0, x1: width, y1: trackY1 },
+    textScale: scale,
     dynamic: [
       {
+        role: 'clock',
         bounds: () => clockBounds,
         draw: (planes, index) => drawText(planes, timeCode(index, fps), clockStyle),
       },
       {
+        role: 'block',
         bounds: blockAt,
         draw: (planes, index) => fillRect(planes, blockAt(index), palette.block),
       },
       {
+        role: 'bar',
         bounds: (index) => ({ ...barTrack, x1: fillEnd(index) }),
         draw: (planes, index) => fillRect(planes, { ...barTrack, x1: fillEnd(index) }, palette.bar),
       },

@@ -1,4 +1,6 @@
 import { createSceneCanvas, type SceneCanvas } from './scene-canvas.js';
+import { overlayProblem, type SceneOverlay } from './scene-overlay.js';
+import { createOverlaySceneCanvas } from './scene-overlay-canvas.js';
 
 /** Options of the synthetic picture every emulator output shows. */
 export interface SceneOptions {
@@ -16,6 +18,8 @@ export interface SceneOptions {
   caption: string;
   /** Second text line, e.g. the job id. */
   label?: string;
+  /** Inputs shown from a frame on (uploaded images, labelled panels); none by default. */
+  overlays?: readonly SceneOverlay[];
 }
 
 /** One frame in planar YUV 4:2:0 (BT.601 limited range): y is width*height (stride width); u and v are ceil(width/2)*ceil(height/2). */
@@ -65,6 +69,10 @@ export function resolveSceneOptions(options: SceneOptions): Scene['options'] {
   check('fps', fps, 240);
   if (!(Number.isFinite(options.seconds) && options.seconds > 0 && options.seconds <= 3600))
     throw new MediaOptionsError('seconds', `seconds must be in (0, 3600], got ${options.seconds}`);
+  for (const overlay of options.overlays ?? []) {
+    const problem = overlayProblem(overlay);
+    if (problem !== undefined) throw new MediaOptionsError('overlays', `overlays: ${problem}`);
+  }
   return { ...options, fps };
 }
 
@@ -76,7 +84,7 @@ export function frameCountOf(seconds: number, fps: number): number {
 /** A scene canvas for the resolved options (the encoder's incremental view of a scene). */
 export function createCanvasFor(options: Scene['options']): SceneCanvas {
   const frameCount = frameCountOf(options.seconds, options.fps);
-  return createSceneCanvas({
+  const layout = {
     width: options.width,
     height: options.height,
     fps: options.fps,
@@ -84,7 +92,9 @@ export function createCanvasFor(options: Scene['options']): SceneCanvas {
     seed: options.seed,
     caption: options.caption,
     ...(options.label === undefined ? {} : { label: options.label }),
-  });
+  };
+  const overlays = options.overlays ?? [];
+  return overlays.length === 0 ? createSceneCanvas(layout) : createOverlaySceneCanvas(layout, overlays);
 }
 
 /**
