@@ -1,0 +1,210 @@
+/**
+ * The OpenAPI 3.1 document of the control API, served at `/_emulator/openapi.json`. Request
+ * bodies are generated from the zod schemas the routes validate with; responses are written here.
+ * @module
+ */
+
+import { z } from 'zod';
+import { advanceClockBody, faultBody, setClockBody } from './control-schemas.js';
+
+type Schema = Record<string, unknown>;
+
+/** An OpenAPI 3.1 document (only the parts this API uses). */
+export interface OpenApiDocument {
+  /** `3.1.0`. */
+  readonly openapi: string;
+  /** Title, version, description. */
+  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  /** Paths under the server root, e.g. `/_emulator/clock`. */
+  readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Shared schemas. */
+  readonly components: { readonly schemas: Readonly<Record<string, Schema>> };
+}
+
+const bodySchema = (schema: z.ZodType): Schema =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Schema;
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const requestBody = (name: string) => ({
+  required: true,
+  content: { 'application/json': { schema: ref(name) } },
+});
+const badRequest = json(
+  ref('Error'),
+  'Invalid body: `{ "error": { message, type: "invalid_request_error", param } }`',
+);
+
+const clock: Schema = {
+  type: 'object',
+  required: ['now_ms', 'iso', 'mode', 'speed'],
+  properties: {
+    now_ms: { type: 'integer', description: 'Emulated time, ms since the epoch.' },
+    iso: { type: 'string', format: 'date-time' },
+    mode: { type: 'string', enum: ['real', 'manual'] },
+    speed: { type: 'number' },
+  },
+};
+
+const faults: Schema = {
+  type: 'object',
+  required: ['routes', 'latency', 'job_failures', 'moderation_words', 'retired_models'],
+  properties: {
+    routes: {
+      type: 'array',
+      items: { type: 'object' },
+      description: 'Route faults with their remaining count.',
+    },
+    latency: { type: 'array', items: { type: 'object' } },
+    job_failures: { type: 'array', items: { type: 'object' }, description: 'With remaining `times`.' },
+    moderation_words: { type: 'array', items: { type: 'string' } },
+    retired_models: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { model: { type: 'string' }, status: { enum: [404, 410] }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const job: Schema = {
+  type: 'object',
+  required: ['id', 'partition', 'kind', 'model', 'status', 'created_at_ms'],
+  properties: {
+    id: { type: 'string' },
+    partition: { type: 'string', description: 'Credential partition, e.g. `openai:<key>` or `azure:<key>`.' },
+    kind: { type: 'string', enum: ['sora1', 'sora2'] },
+    model: { type: 'string' },
+    prompt: { type: 'string' },
+    status: {
+      type: 'string',
+      enum: ['queued', 'preprocessing', 'running', 'processing', 'succeeded', 'failed', 'cancelled', 'gone'],
+      description: 'Canonical phase (not a dialect word), or `gone` (deleted / expired, still stored).',
+    },
+    progress: { type: 'integer' },
+    created_at_ms: { type: 'integer' },
+    settles_at_ms: { type: 'integer' },
+    finished_at_ms: { type: ['integer', 'null'] },
+    expires_at_ms: { type: ['integer', 'null'] },
+    failure: {
+      type: ['object', 'null'],
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+    },
+  },
+};
+
+/**
+ * Builds the document.
+ * @example
+ * const doc = controlOpenApiDocument();
+ * Object.keys(doc.paths); // ['/_emulator/health', '/_emulator/clock', …]
+ */
+export function controlOpenApiDocument(): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'sora-kit emulator control API',
+      version: '1',
+      description:
+        'Steers the emulator: clock, reset, job dump, faults, webhook deliveries. Never faulted itself. ' +
+        'The same operations exist in-process on `emulator.control`.',
+    },
+    paths: {
+      '/_emulator/health': {
+        get: { summary: 'Liveness and a summary', responses: { '200': json({ type: 'object' }, 'Health') } },
+      },
+      '/_emulator/clock': {
+        get: { summary: 'Read the clock', responses: { '200': json(ref('Clock'), 'The clock') } },
+      },
+      '/_emulator/clock/advance': {
+        post: {
+          summary: 'Move time forward (either mode); webhooks of jobs settled meanwhile are sent',
+          requestBody: requestBody('AdvanceClock'),
+          responses: { '200': json(ref('Clock'), 'The clock after'), '400': badRequest },
+        },
+      },
+      '/_emulator/clock/set': {
+        post: {
+          summary: 'Jump forward to a time, switch mode or change speed',
+          requestBody: requestBody('SetClock'),
+          responses: { '200': json(ref('Clock'), 'The clock after'), '400': badRequest },
+        },
+      },
+      '/_emulator/reset': {
+        post: {
+          summary:
+            'Clear jobs and faults (back to the configured ones), restart ids; the clock is not touched',
+          responses: { '200': json({ type: 'object' }, 'Done') },
+        },
+      },
+      '/_emulator/jobs': {
+        get: {
+          summary: 'Every stored job of every partition, for debugging',
+          parameters: [
+            { name: 'partition', in: 'query', required: false, schema: { type: 'string' } },
+            {
+              name: 'kind',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['sora1', 'sora2'] },
+            },
+          ],
+          responses: {
+            '200': json(
+              {
+                type: 'object',
+                properties: { now_ms: { type: 'integer' }, data: { type: 'array', items: ref('Job') } },
+              },
+              'Jobs',
+            ),
+          },
+        },
+      },
+      '/_emulator/faults': {
+        get: { summary: 'Every fault in force', responses: { '200': json(ref('Faults'), 'Faults') } },
+        post: {
+          summary: 'Inject one fault (route status, latency, job failure, moderation, retired model)',
+          requestBody: requestBody('Fault'),
+          responses: { '200': json(ref('Faults'), 'Faults after'), '400': badRequest },
+        },
+        delete: { summary: 'Remove every fault', responses: { '200': json(ref('Faults'), 'Faults after') } },
+      },
+      '/_emulator/webhooks': {
+        get: {
+          summary: 'Ended webhook deliveries (most recent 100)',
+          responses: { '200': json({ type: 'object' }, 'Deliveries') },
+        },
+      },
+      '/_emulator/openapi.json': {
+        get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI 3.1') } },
+      },
+    },
+    components: {
+      schemas: {
+        AdvanceClock: bodySchema(advanceClockBody),
+        SetClock: bodySchema(setClockBody),
+        Fault: bodySchema(faultBody),
+        Clock: clock,
+        Faults: faults,
+        Job: job,
+        Error: {
+          type: 'object',
+          properties: {
+            error: {
+              type: 'object',
+              required: ['message', 'type', 'param'],
+              properties: {
+                message: { type: 'string' },
+                type: { type: 'string' },
+                param: { type: ['string', 'null'] },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The control operations, in-process (part of `emulator.control`) and over HTTP (`/_emulator`,
+ * whose routes call these same methods): clock, reset, job dump, faults, webhook deliveries.
+ * @module
+ */
+
+import type { ClockMode, ControllableClock } from '../clock/clock.js';
+import type { Engine, EngineSnapshot } from '../engine/engine.js';
+import type { FailureRule, FaultConfig, RetiredModel } from '../engine/faults.js';
+import type { WebhookDelivery, WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+import {
+  createHttpFaultStore,
+  type HttpFaultList,
+  type HttpFaultStore,
+  type LatencyFault,
+  type RouteFault,
+} from './http-fault-store.js';
+
+/** The clock as the control API reports it. */
+export interface ClockInfo {
+  /** Emulated time, ms since the epoch. */
+  readonly nowMs: number;
+  /** `real` or `manual`. */
+  readonly mode: ClockMode;
+  /** Real-mode speed multiplier. */
+  readonly speed: number;
+}
+
+/** A change of the clock; every field optional, applied in the order mode, speed, time. */
+export interface ClockChange {
+  /** Jump to this time (ms; not earlier than now). */
+  readonly nowMs?: number;
+  /** Switch mode (time is continuous across the switch). */
+  readonly mode?: ClockMode;
+  /** Change the real-mode speed (> 0). */
+  readonly speed?: number;
+}
+
+/** Every fault in force, engine and HTTP. */
+export interface FaultsView extends FaultConfig, HttpFaultList {}
+
+/** Health summary. */
+export interface HealthInfo {
+  /** Always `ok` when the emulator answers. */
+  readonly status: 'ok';
+  /** The clock. */
+  readonly clock: ClockInfo;
+  /** Stored records (tombstones included). */
+  readonly jobs: number;
+  /** Whether webhooks are configured. */
+  readonly webhooks: boolean;
+}
+
+/** The control operations; each HTTP control route calls exactly one of these. */
+export interface ControlOperations {
+  /** Health summary. */
+  health(): HealthInfo;
+  /** The clock. */
+  clockInfo(): ClockInfo;
+  /** Moves time forward by `ms` (either mode), then announces settled jobs to webhooks. @throws RangeError */
+  advanceClock(ms: number): ClockInfo;
+  /** Changes mode, speed and/or time, then announces settled jobs to webhooks. @throws RangeError */
+  setClock(change: ClockChange): ClockInfo;
+  /** Clears jobs, HTTP faults and engine faults (back to the configured ones); restarts ids. Time is not touched. */
+  reset(): void;
+  /** Every stored job of every partition with its state now, plus settings and faults. */
+  snapshot(): EngineSnapshot;
+  /** Every fault in force. */
+  listFaults(): FaultsView;
+  /** The next `count` requests to `route` fail with `status`. @throws InvalidRoutePatternError, RangeError */
+  injectRouteFault(fault: RouteFault): void;
+  /** Delays matching requests by host time. @throws InvalidRoutePatternError, RangeError */
+  addLatency(fault: LatencyFault): void;
+  /** Jobs created from now on that match fail at a progress with a code and message. @throws InvalidConfigError */
+  failJobs(rule: FailureRule): void;
+  /** Prompts containing one of these words fail as the service's moderation would (replaces the list). */
+  setModerationWords(words: readonly string[]): void;
+  /** Every call about `model` answers as after the model's shutdown ("Model retired"). */
+  retireModel(model: string, options?: { status?: RetiredModel['status']; message?: string }): void;
+  /** Un-retires a model. */
+  restoreModel(model: string): void;
+  /** Removes every engine and HTTP fault. */
+  clearFaults(): void;
+  /** Ended webhook deliveries (empty when webhooks are off). */
+  webhookDeliveries(): readonly WebhookDelivery[];
+  /** Resolves when no webhook delivery is in flight (tests, shutdown). */
+  webhooksIdle(): Promise<void>;
+  /** The HTTP fault store the fault middleware reads. */
+  readonly httpFaults: HttpFaultStore;
+}
+
+/** Options of {@link createControlOperations}. */
+export interface ControlOperationsOptions {
+  /** The engine. */
+  engine: Engine<ControllableClock>;
+  /** The webhook dispatcher, when webhooks are configured. */
+  webhooks?: WebhookDispatcher | null;
+  /** The HTTP fault store (default: a new one). */
+  httpFaults?: HttpFaultStore;
+  /** Extra work on reset (e.g. clearing a render cache). */
+  onReset?: () => void;
+}
+
+/**
+ * Creates the control operations over an engine.
+ * @example
+ * const control = createControlOperations({ engine });
+ * control.injectRouteFault({ route: 'POST /v1/videos', count: 1, status: 503 });
+ * control.advanceClock(60_000);
+ */
+export function createControlOperations(options: ControlOperationsOptions): ControlOperations {
+  const { engine } = options;
+  const clock = engine.clock;
+  const webhooks = options.webhooks ?? null;
+  const httpFaults = options.httpFaults ?? createHttpFaultStore();
+  const clockInfo = (): ClockInfo => ({ nowMs: clock.now(), mode: clock.mode, speed: clock.speed });
+  const afterMove = (): ClockInfo => {
+    webhooks?.scan(clock.now());
+    return clockInfo();
+  };
+  return {
+    httpFaults,
+    health: () => ({
+      status: 'ok',
+      clock: clockInfo(),
+      jobs: engine.snapshot().jobs.length,
+      webhooks: webhooks !== null,
+    }),
+    clockInfo,
+    advanceClock(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('ms must be a finite number >= 0');
+      clock.advance(Math.floor(ms));
+      return afterMove();
+    },
+    setClock(change) {
+      if (change.nowMs !== undefined && change.nowMs < clock.now()) {
+        throw new RangeError(
+          `now_ms ${change.nowMs} is earlier than the current time ${clock.now()}; time never goes backwards`,
+        );
+      }
+      if (change.speed !== undefined && !(Number.isFinite(change.speed) && change.speed > 0)) {
+        throw new RangeError('speed must be a number > 0');
+      }
+      if (change.mode !== undefined) clock.setMode(change.mode);
+      if (change.speed !== undefined) clock.setSpeed(change.speed);
+      if (change.nowMs !== undefined) clock.set(Math.floor(change.nowMs));
+      return afterMove();
+    },
+    reset() {
+      engine.reset();
+      httpFaults.clear();
+      webhooks?.resetCursor(clock.now());
+      options.onReset?.();
+    },
+    snapshot: () => engine.snapshot(),
+    listFaults: () => ({ ...engine.faults.get(), ...httpFaults.list() }),
+    injectRouteFault(fault) {
+      httpFaults.addRouteFault(fault);
+    },
+    addLatency(fault) {
+      httpFaults.addLatency(fault);
+    },
+    failJobs(rule) {
+      engine.faults.addFailure(rule);
+    },
+    setModerationWords(words) {
+      engine.faults.setModerationWords(words);
+    },
+    retireModel(model, retire) {
+      engine.faults.retireModel(model, retire);
+    },
+    restoreModel(model) {
+      engine.faults.restoreModel(model);
+    },
+    clearFaults() {
+      engine.faults.clear();
+      httpFaults.clear();
+    },
+    webhookDeliveries: () => webhooks?.deliveries() ?? [],
+    webhooksIdle: () => webhooks?.idle() ?? Promise.resolve(),
+  };
+}

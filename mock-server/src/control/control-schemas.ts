@@ -1,0 +1,113 @@
+/**
+ * Zod schemas of the control API's JSON bodies (private; the OpenAPI document is derived from
+ * them). Wire names are snake_case, as in the dialects.
+ * @module
+ */
+
+import { z } from 'zod';
+
+const routePattern = z
+  .string()
+  .min(1)
+  .describe('"METHOD /path-glob" or "/path-glob"; `*` matches anything, path only');
+
+/** `POST /_emulator/clock/advance`. */
+export const advanceClockBody = z.strictObject({
+  ms: z.number().int().min(0).describe('Milliseconds to move forward (either clock mode).'),
+});
+
+/** `POST /_emulator/clock/set`. */
+export const setClockBody = z
+  .strictObject({
+    now_ms: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Jump to this time, ms since the epoch (not earlier than now).'),
+    iso: z.iso.datetime({ offset: true }).optional().describe('Same as now_ms, as an ISO 8601 date-time.'),
+    mode: z.enum(['real', 'manual']).optional().describe('Switch the clock mode; time is continuous.'),
+    speed: z.number().positive().optional().describe('Real-mode speed multiplier.'),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of now_ms, iso, mode, speed' })
+  .refine((b) => b.now_ms === undefined || b.iso === undefined, { message: 'give now_ms or iso, not both' });
+
+const routeFault = z.strictObject({
+  type: z.literal('route'),
+  route: routePattern,
+  count: z.number().int().min(1).default(1).describe('How many matching requests fail (default 1).'),
+  status: z.number().int().min(400).max(599),
+  body: z.unknown().optional().describe('JSON body (default: an error envelope naming the injected status).'),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+const latencyFault = z.strictObject({
+  type: z.literal('latency'),
+  latency_ms: z.number().int().min(0).max(600_000).describe('Host-time delay, in both clock modes.'),
+  route: routePattern.optional(),
+  count: z.number().int().min(1).optional().describe('How many requests (default: every one).'),
+});
+
+const jobFailureFault = z.strictObject({
+  type: z.literal('job_failure'),
+  progress: z.number().int().min(0).max(100),
+  code: z.string().min(1).optional().describe('Default internal_error; Sora 1 shows it as failure_reason.'),
+  message: z.string().min(1).optional(),
+  match: z
+    .strictObject({
+      prompt_includes: z.string().min(1).optional(),
+      model: z.string().min(1).optional(),
+      partition: z.string().min(1).optional(),
+      kind: z.enum(['sora1', 'sora2']).optional(),
+    })
+    .optional(),
+  times: z.number().int().min(1).optional().describe('How many jobs (default: every matching job).'),
+});
+
+const moderationFault = z.strictObject({
+  type: z.literal('moderation'),
+  words: z.array(z.string().min(1)).describe('Replaces the list; [] turns moderation off.'),
+});
+
+const retiredModelFault = z.strictObject({
+  type: z.literal('retired_model'),
+  model: z.string().min(1),
+  status: z.union([z.literal(404), z.literal(410)]).default(404),
+  message: z.string().min(1).optional(),
+});
+
+const restoreModelFault = z.strictObject({
+  type: z.literal('restore_model'),
+  model: z.string().min(1),
+});
+
+/** `POST /_emulator/faults`: one fault, discriminated by `type`. */
+export const faultBody = z.discriminatedUnion('type', [
+  routeFault,
+  latencyFault,
+  jobFailureFault,
+  moderationFault,
+  retiredModelFault,
+  restoreModelFault,
+]);
+
+/** A parsed fault body. */
+export type FaultBody = z.output<typeof faultBody>;
+
+/** Adds `type` when a body leaves it out but its fields say which fault it is. */
+export function inferFaultType(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || 'type' in body) return body;
+  const type =
+    'latency_ms' in body
+      ? 'latency'
+      : 'words' in body
+        ? 'moderation'
+        : 'progress' in body
+          ? 'job_failure'
+          : 'route' in body
+            ? 'route'
+            : 'model' in body
+              ? 'retired_model'
+              : undefined;
+  return type === undefined ? body : { type, ...body };
+}

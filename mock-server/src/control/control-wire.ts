@@ -1,0 +1,103 @@
+/**
+ * Renders control results as the control API's snake_case JSON.
+ * @module
+ */
+
+import type { EngineSnapshot } from '../engine/engine.js';
+import type { JobState } from '../engine/job-state.js';
+import type { WebhookDelivery } from '../webhooks/webhook-dispatcher.js';
+import type { ClockInfo, FaultsView, HealthInfo } from './control-operations.js';
+
+/** `GET /_emulator/clock`. */
+export function clockJson(clock: ClockInfo) {
+  return {
+    now_ms: clock.nowMs,
+    iso: new Date(clock.nowMs).toISOString(),
+    mode: clock.mode,
+    speed: clock.speed,
+  };
+}
+
+/** `GET /_emulator/health`. */
+export function healthJson(health: HealthInfo) {
+  return {
+    status: health.status,
+    clock: clockJson(health.clock),
+    jobs: health.jobs,
+    webhooks: health.webhooks,
+  };
+}
+
+/** `GET /_emulator/faults`. */
+export function faultsJson(faults: FaultsView) {
+  return {
+    routes: faults.routes,
+    latency: faults.latency.map(({ latencyMs, ...rest }) => ({ latency_ms: latencyMs, ...rest })),
+    job_failures: faults.failures.map(({ match, ...rule }) => ({
+      ...rule,
+      ...(match === undefined
+        ? {}
+        : {
+            match: {
+              ...(match.promptIncludes === undefined ? {} : { prompt_includes: match.promptIncludes }),
+              ...(match.model === undefined ? {} : { model: match.model }),
+              ...(match.partition === undefined ? {} : { partition: match.partition }),
+              ...(match.kind === undefined ? {} : { kind: match.kind }),
+            },
+          }),
+    })),
+    moderation_words: faults.moderationWords,
+    retired_models: faults.retiredModels,
+  };
+}
+
+function stateJson(state: JobState) {
+  if (state.kind === 'gone') {
+    return { status: 'gone' as const, gone_reason: state.reason, gone_since_ms: state.since };
+  }
+  return {
+    status: state.phase,
+    progress: state.progress,
+    settles_at_ms: state.settlesAt,
+    finished_at_ms: state.finishedAt,
+    expires_at_ms: state.expiresAt,
+    failure: state.failure,
+  };
+}
+
+/** `GET /_emulator/jobs`: every stored job, optionally one partition or kind. */
+export function jobsJson(snapshot: EngineSnapshot, filter: { partition?: string; kind?: string }) {
+  const data = snapshot.jobs
+    .filter(({ record }) => filter.partition === undefined || record.partition === filter.partition)
+    .filter(({ record }) => filter.kind === undefined || record.kind === filter.kind)
+    .map(({ record, state }) => ({
+      id: record.id,
+      partition: record.partition,
+      kind: record.kind,
+      model: record.model,
+      prompt: record.prompt,
+      width: record.width,
+      height: record.height,
+      seconds: record.seconds,
+      variants: record.variants,
+      generation_ids: record.generationIds,
+      remixed_from_id: record.remixedFromId ?? null,
+      created_at_ms: record.createdAt,
+      ...stateJson(state),
+    }));
+  return { object: 'list', now_ms: snapshot.now, clock_mode: snapshot.clockMode, data };
+}
+
+/** `GET /_emulator/webhooks`. */
+export function webhooksJson(enabled: boolean, deliveries: readonly WebhookDelivery[]) {
+  return {
+    enabled,
+    deliveries: deliveries.map((d) => ({
+      event: d.event,
+      outcome: d.outcome,
+      attempts: d.attempts,
+      last_status: d.lastStatus,
+      last_error: d.lastError,
+    })),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The Hono middleware that applies HTTP faults before the dialect routes run. Control routes
+ * (`/_emulator/*`) are never faulted, so a test can always clear what it injected.
+ * @module
+ */
+
+import type { MiddlewareHandler } from 'hono';
+import type { HttpFaultStore, RouteFault } from './http-fault-store.js';
+
+/** The default body of an injected fault: the `{ "error": {…} }` envelope every dialect reads. */
+export function defaultFaultBody(status: number): {
+  error: { message: string; type: string; param: null; code: string };
+} {
+  const type = status === 429 ? 'rate_limit_error' : status >= 500 ? 'server_error' : 'invalid_request_error';
+  return {
+    error: {
+      message: `Injected fault: the emulator answered ${status} as configured through /_emulator/faults.`,
+      type,
+      param: null,
+      code: status === 429 ? 'rate_limit_exceeded' : 'emulator_fault',
+    },
+  };
+}
+
+function faultResponse(fault: RouteFault): Response {
+  const headers = new Headers(fault.headers ?? {});
+  headers.set('content-type', 'application/json');
+  return new Response(JSON.stringify(fault.body ?? defaultFaultBody(fault.status)), {
+    status: fault.status,
+    headers,
+  });
+}
+
+/**
+ * Creates the fault middleware; `delay` waits host time (injected at the composition edge).
+ * @example
+ * app.use('*', createFaultMiddleware(emulator.control.httpFaults, (ms) => new Promise((r) => setTimeout(r, ms))));
+ */
+export function createFaultMiddleware(
+  faults: HttpFaultStore,
+  delay: (ms: number) => Promise<void>,
+): MiddlewareHandler {
+  return async (c, next) => {
+    const path = c.req.path;
+    if (path === '/_emulator' || path.startsWith('/_emulator/')) return next();
+    const { delayMs, fault } = faults.take(c.req.method, path);
+    if (delayMs > 0) await delay(delayMs);
+    if (fault !== null) return faultResponse(fault);
+    await next();
+  };
+}
