@@ -8,6 +8,7 @@
 import { renderSpritesheet } from '../media/render-spritesheet.js';
 import { renderThumbnail } from '../media/render-thumbnail.js';
 import { renderVideo } from '../media/render-video.js';
+import type { SceneOverlay } from '../media/scene-overlay.js';
 
 /** What to render: one output of one job. Same request, same bytes. */
 export interface RenderRequest {
@@ -29,6 +30,13 @@ export interface RenderRequest {
   caption: string;
   /** Second text line (e.g. the id). */
   label?: string;
+  /**
+   * Inputs shown in the picture (Sora 1 uploads), built only when a render is needed, so a
+   * cached answer never decodes the uploads again.
+   */
+  overlays?: () => readonly SceneOverlay[];
+  /** Identifies `overlays` in the cache key (e.g. a digest of the inputs); give it with `overlays`. */
+  overlayKey?: string;
 }
 
 /** A function that renders a request (injectable for tests of the cache itself). */
@@ -73,6 +81,7 @@ export const renderMedia: Renderer = (request) => {
     seed: request.seed,
     caption: request.caption,
     ...(request.label === undefined ? {} : { label: request.label }),
+    ...(request.overlays === undefined ? {} : { overlays: request.overlays() }),
   };
   if (request.variant === 'video') return renderVideo({ ...scene, audio: request.audio ?? false });
   if (request.variant === 'thumbnail') return renderThumbnail({ ...scene, format: request.format ?? 'webp' });
@@ -80,7 +89,7 @@ export const renderMedia: Renderer = (request) => {
 };
 
 function cacheKey(request: RenderRequest): string {
-  const { variant, format, width, height, seconds, audio, seed, caption, label } = request;
+  const { variant, format, width, height, seconds, audio, seed, caption, label, overlayKey } = request;
   return JSON.stringify([
     variant,
     variant === 'thumbnail' ? (format ?? 'webp') : null,
@@ -91,6 +100,7 @@ function cacheKey(request: RenderRequest): string {
     seed,
     caption,
     label ?? null,
+    overlayKey ?? null,
   ]);
 }
 
