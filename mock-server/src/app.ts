@@ -5,7 +5,7 @@
  */
 
 import { Hono } from 'hono';
-import { createSora2Routes } from './dialects/sora2/sora2-routes.js';
+import { createSora2Routes } from './dialects/sora2/index.js';
 import type { EmulatorContext } from './emulator.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { openAIErrorBody } from './http/openai-error-body.js';

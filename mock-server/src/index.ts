@@ -5,7 +5,7 @@
 export { createEmulatorApp } from './app.js';
 export type { Clock, ClockMode, ControllableClock } from './clock/index.js';
 export { createClock, createManualClock, createRealClock } from './clock/index.js';
-export { createSora2Routes } from './dialects/sora2/sora2-routes.js';
+export { createSora2Routes } from './dialects/sora2/index.js';
 export {
   createEmulator,
   type Emulator,

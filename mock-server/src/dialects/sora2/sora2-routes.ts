@@ -1,25 +1,123 @@
 /**
  * Routes of the OpenAI Videos API (Sora 2), served at `/v1` (OpenAI host) and `/openai/v1`
- * (Azure host). Each route parses, calls the engine, renders; nothing else.
+ * (Azure host). Each route authenticates, parses, calls the engine and renders; errors go to
+ * {@link renderSora2Error}.
  * @module
  */
 
-import { Hono } from 'hono';
+import type { Sora2DeletedVideo } from '@sora-kit/core/wire';
+import { type Context, Hono } from 'hono';
 import type { EmulatorContext } from '../../emulator.js';
-import type { HostFamily } from '../../http/credential.js';
+import type { JobView } from '../../engine/job-view.js';
+import { authenticate, type HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
 import { requestIdMiddleware } from '../../http/request-id.js';
+import { createBodySchema, parseBody, remixBodySchema } from './sora2-body-schema.js';
+import { toCreateJobInput } from './sora2-create-input.js';
+import { contentNotReady, invalidParam, renderSora2Error, unauthorized } from './sora2-errors.js';
+import { parseListQuery } from './sora2-list-query.js';
+import { readSora2Body } from './sora2-read-body.js';
+import { pollAfterMs, toSora2Video, toSora2VideoList } from './sora2-video-view.js';
+
+const VARIANTS = {
+  video: 'video/mp4',
+  thumbnail: 'image/webp',
+  spritesheet: 'image/jpeg',
+} as const;
+
+type Variant = keyof typeof VARIANTS;
 
 /**
  * The Sora 2 sub-app for one host family.
  * @example
  * app.route('/v1', createSora2Routes(emulator, 'openai'));
+ * app.route('/openai/v1', createSora2Routes(emulator, 'azure'));
  */
 export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
-  const requestId = requestIdMiddleware({ next: () => emulator.engine.ids.requestId() });
+  const { engine } = emulator;
+  const requestId = requestIdMiddleware({ next: () => engine.ids.requestId() });
   routes.use('/videos', requestId);
   routes.use('/videos/*', requestId);
-  void host;
+
+  const partitionOf = (c: Context<EmulatorEnv>): string => {
+    const auth = authenticate(c.req.raw.headers, host, emulator.options.apiKey);
+    if (!auth.ok) throw unauthorized(host, auth.reason, auth.credential);
+    return auth.partition;
+  };
+
+  const videoResponse = (c: Context<EmulatorEnv>, view: JobView): Response => {
+    const after = pollAfterMs(view);
+    return c.json(
+      toSora2Video(view),
+      200,
+      after === undefined ? {} : { 'openai-poll-after-ms': String(after) },
+    );
+  };
+
+  routes.post('/videos', async (c) => {
+    const partition = partitionOf(c);
+    const body = parseBody(createBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
+    const input = await toCreateJobInput(emulator, host, partition, body);
+    return videoResponse(c, engine.createJob(input));
+  });
+
+  routes.get('/videos', (c) => {
+    const partition = partitionOf(c);
+    const query = parseListQuery(new URL(c.req.url).searchParams);
+    return c.json(toSora2VideoList(engine.listJobs(partition, query)));
+  });
+
+  routes.get('/videos/:video_id', (c) =>
+    videoResponse(c, engine.getJob(partitionOf(c), c.req.param('video_id'))),
+  );
+
+  routes.delete('/videos/:video_id', (c) => {
+    const result = engine.deleteJob(partitionOf(c), c.req.param('video_id'));
+    const body: Sora2DeletedVideo = {
+      id: result.id,
+      object: 'video.deleted',
+      deleted: result.outcome === 'deleted',
+    };
+    return c.json(body);
+  });
+
+  routes.get('/videos/:video_id/content', async (c) => {
+    const view = engine.getJob(partitionOf(c), c.req.param('video_id'));
+    const variant = c.req.query('variant') ?? 'video';
+    if (!Object.hasOwn(VARIANTS, variant)) {
+      throw invalidParam(
+        'variant',
+        `Invalid value: '${variant}'. Supported values are: 'video', 'thumbnail' and 'spritesheet'.`,
+      );
+    }
+    if (view.phase !== 'succeeded') throw contentNotReady(host, view.phase);
+    const { job } = view;
+    const bytes = await emulator.media.get({
+      variant: variant as Variant,
+      width: job.width,
+      height: job.height,
+      seconds: job.seconds,
+      audio: true,
+      seed: job.id,
+      caption: job.prompt,
+      label: job.id,
+    });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': VARIANTS[variant as Variant],
+      'content-length': String(bytes.byteLength),
+    });
+  });
+
+  routes.post('/videos/:video_id/remix', async (c) => {
+    const partition = partitionOf(c);
+    const body = parseBody(remixBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
+    return videoResponse(
+      c,
+      engine.remixJob({ partition, sourceId: c.req.param('video_id'), prompt: body.prompt }),
+    );
+  });
+
+  routes.onError((error, c) => renderSora2Error(error, c, emulator));
   return routes;
 }
