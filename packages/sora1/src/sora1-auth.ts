@@ -31,7 +31,7 @@ export function createSora1Auth(options: Sora1ProviderOptions): AuthHeaders {
   const token =
     options.tokenProvider ??
     createCachedTokenProvider(credential!, {
-      ...(options.scope ? { scope: options.scope } : {}),
+      ...(options.tokenScope ? { scope: options.tokenScope } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
   return async () => ({ authorization: `Bearer ${await token()}` });

@@ -19,7 +19,7 @@ export interface Sora1ProviderOptions {
   /** Entra ID: a function returning a bearer token (e.g. `getBearerTokenProvider(...)`). */
   tokenProvider?: BearerTokenProvider;
   /** Token scope for `credential` (default `https://cognitiveservices.azure.com/.default`). */
-  scope?: string;
+  tokenScope?: string;
   /** Custom fetch (default the global one). */
   fetch?: typeof globalThis.fetch;
   /** Time source for token expiry, epoch ms (default `Date.now`). */

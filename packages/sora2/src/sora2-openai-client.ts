@@ -76,7 +76,7 @@ export function azureOpenAIClient(options: AzureSora2ProviderOptions): OpenAI {
   const tokenProvider =
     options.tokenProvider ??
     (options.credential
-      ? bearerTokenProvider(options.credential, options.scope ?? COGNITIVE_SERVICES_SCOPE)
+      ? bearerTokenProvider(options.credential, options.tokenScope ?? COGNITIVE_SERVICES_SCOPE)
       : undefined);
   return new SoraOpenAI({
     ...common(options),

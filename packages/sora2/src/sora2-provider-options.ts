@@ -40,7 +40,7 @@ export interface AzureSora2ProviderOptions extends Sora2CommonOptions {
   /** Entra ID: a function returning a bearer token. */
   tokenProvider?: () => Promise<string>;
   /** Token scope for `credential` (default `https://cognitiveservices.azure.com/.default`). */
-  scope?: string;
+  tokenScope?: string;
   /** `api-version` query value; none by default (the v1 API needs none). */
   apiVersion?: string;
 }

@@ -1,0 +1,35 @@
+import type { VideoClientOptions } from '@sora-kit/core';
+import type { Sora1ProviderOptions } from '@sora-kit/sora1';
+import type { AzureSora2ProviderOptions, OpenAISora2ProviderOptions } from '@sora-kit/sora2';
+
+/** Azure OpenAI Sora 1 preview jobs: endpoint, deployment and one auth option. */
+export type AzureSora1ClientOptions = { backend: 'azure-sora1' } & Sora1ProviderOptions & VideoClientOptions;
+
+/** Sora 2 on an Azure OpenAI resource: endpoint, deployment and one auth option. */
+export type AzureSora2ClientOptions = { backend: 'azure-sora2' } & AzureSora2ProviderOptions &
+  VideoClientOptions;
+
+/** Sora 2 on api.openai.com: API key, optional base URL and model. */
+export type OpenAISora2ClientOptions = { backend: 'openai-sora2' } & OpenAISora2ProviderOptions &
+  VideoClientOptions;
+
+/** Options of `createVideoClient`: the backend, its connection options, and the client's options. */
+export type CreateVideoClientOptions =
+  | AzureSora1ClientOptions
+  | AzureSora2ClientOptions
+  | OpenAISora2ClientOptions;
+
+/** The keys of {@link VideoClientOptions}; everything else goes to the provider. */
+export const CLIENT_OPTION_KEYS = [
+  'capabilities',
+  'deploymentModel',
+  'maxConcurrentJobs',
+  'maxServiceFullRetries',
+  'retry',
+  'poll',
+  'scope',
+  'clock',
+  'delay',
+  'random',
+  'onEvent',
+] as const satisfies readonly (keyof VideoClientOptions)[];
