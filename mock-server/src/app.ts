@@ -5,6 +5,8 @@
  */
 
 import { Hono } from 'hono';
+import { createControlRoutes } from './control/control-routes.js';
+import { createFaultMiddleware } from './control/fault-middleware.js';
 import { createSora2Routes } from './dialects/sora2/index.js';
 import type { EmulatorContext } from './emulator.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
@@ -21,10 +23,9 @@ import { WireError } from './http/wire-error.js';
 export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
 
-  // Mount point (control helper): the faults middleware (latency, injected 429/5xx) goes here,
-  // before every dialect route, e.g. `app.use('*', createFaultsMiddleware(emulator))`.
-
-  // Mount point (control helper): `app.route('/_emulator', createControlRoutes(emulator))`.
+  // HTTP faults (latency, injected 4xx/5xx) run before every dialect route; never on /_emulator.
+  app.use('*', createFaultMiddleware(emulator.control.httpFaults, emulator.control.delay));
+  app.route('/_emulator', createControlRoutes(emulator));
 
   app.route('/v1', createSora2Routes(emulator, 'openai'));
   app.route('/openai/v1', createSora2Routes(emulator, 'azure'));

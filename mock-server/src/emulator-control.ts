@@ -5,18 +5,21 @@
  */
 
 import type { ControllableClock } from './clock/clock.js';
+import { type ControlOperations, createControlOperations } from './control/control-operations.js';
 import type { Engine, EngineSnapshot } from './engine/engine.js';
 import type { FaultController } from './engine/faults.js';
 import type { RenderCache } from './http/render-cache.js';
+import type { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 
-/** Steering handles of a running emulator. */
-export interface EmulatorControl {
+/**
+ * Steering handles of a running emulator: the control operations (`/_emulator` calls the same
+ * ones: clock, reset, faults, jobs, webhooks) plus direct handles on the clock and engine faults.
+ */
+export interface EmulatorControl extends ControlOperations {
   /** The clock (advance, set, setMode, setSpeed). */
   readonly clock: ControllableClock;
   /** Engine faults (failures, moderation words, retired models). */
   readonly faults: FaultController;
-  /** Clears jobs, settings, faults, ids and the render cache; the clock is not touched. */
-  reset(): void;
   /** Every stored job with its state now (tombstones included). */
   jobs(): EngineSnapshot['jobs'];
 }
@@ -29,6 +32,10 @@ export interface EmulatorControlParts {
   readonly engine: Engine<ControllableClock>;
   /** The render cache. */
   readonly media: RenderCache;
+  /** The webhook dispatcher, when webhooks are configured. */
+  readonly webhooks?: WebhookDispatcher | null;
+  /** Host-time wait for latency faults (default: a real timer). */
+  readonly delay?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -38,13 +45,16 @@ export interface EmulatorControlParts {
  * control.faults.retireModel('sora-2', { status: 410 });
  */
 export function createEmulatorControl(parts: EmulatorControlParts): EmulatorControl {
+  const operations = createControlOperations({
+    engine: parts.engine,
+    webhooks: parts.webhooks ?? null,
+    ...(parts.delay === undefined ? {} : { delay: parts.delay }),
+    onReset: () => parts.media.clear(),
+  });
   return {
+    ...operations,
     clock: parts.clock,
     faults: parts.engine.faults,
-    reset() {
-      parts.engine.reset();
-      parts.media.clear();
-    },
     jobs: () => parts.engine.snapshot().jobs,
   };
 }

@@ -21,6 +21,7 @@ import { createEngine } from './engine/create-engine.js';
 import type { Engine } from './engine/engine.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { createRenderCache, type RenderCache } from './http/render-cache.js';
+import { startEmulatorWebhooks } from './webhooks/emulator-webhooks.js';
 
 /** A running HTTP server of the emulator. */
 export interface EmulatorServer {
@@ -95,10 +96,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   });
   const media = createRenderCache({ maxBytes: resolved.renderCacheBytes });
   const sink = options.logger ?? stderrLogger;
+  const log = (level: Exclude<LogLevel, 'silent'>, message: string): void => {
+    if (LEVELS[level] <= LEVELS[resolved.logLevel]) sink(level, message);
+  };
+  // Webhooks (control helper): one ticker scans the clock for settled jobs; off unless configured.
+  const webhooks =
+    resolved.webhookUrl === undefined && resolved.webhookSecret === undefined
+      ? null
+      : startEmulatorWebhooks({ engine, url: resolved.webhookUrl, secret: resolved.webhookSecret, log });
   const context: EmulatorContext = {
     clock,
     engine,
-    control: createEmulatorControl({ clock, engine, media }),
+    control: createEmulatorControl({ clock, engine, media, webhooks: webhooks?.dispatcher ?? null }),
     options: resolved,
     media,
     capabilities(backend, model, deploymentModel) {
@@ -109,9 +118,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     deploymentModel: (deployment) =>
       Object.hasOwn(resolved.deployments, deployment) ? resolved.deployments[deployment] : undefined,
-    log(level, message) {
-      if (LEVELS[level] <= LEVELS[resolved.logLevel]) sink(level, message);
-    },
+    log,
   };
   const emulator = { ...context } as Emulator;
   Object.assign(emulator, {

@@ -8,6 +8,7 @@ import type { ClockMode, ControllableClock } from '../clock/clock.js';
 import type { Engine, EngineSnapshot } from '../engine/engine.js';
 import type { FailureRule, FaultConfig, RetiredModel } from '../engine/faults.js';
 import type { WebhookDelivery, WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+import { hostDelay } from './host-timers.js';
 import {
   createHttpFaultStore,
   type HttpFaultList,
@@ -87,6 +88,8 @@ export interface ControlOperations {
   webhooksIdle(): Promise<void>;
   /** The HTTP fault store the fault middleware reads. */
   readonly httpFaults: HttpFaultStore;
+  /** The host-time wait the fault middleware uses for latency. */
+  readonly delay: (ms: number) => Promise<void>;
 }
 
 /** Options of {@link createControlOperations}. */
@@ -97,6 +100,8 @@ export interface ControlOperationsOptions {
   webhooks?: WebhookDispatcher | null;
   /** The HTTP fault store (default: a new one). */
   httpFaults?: HttpFaultStore;
+  /** Host-time wait for latency faults (default: a real timer, see host-timers.ts). */
+  delay?: (ms: number) => Promise<void>;
   /** Extra work on reset (e.g. clearing a render cache). */
   onReset?: () => void;
 }
@@ -120,6 +125,7 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
   };
   return {
     httpFaults,
+    delay: options.delay ?? hostDelay,
     health: () => ({
       status: 'ok',
       clock: clockInfo(),

@@ -1,4 +1,10 @@
 export {
+  type EmulatorWebhooks,
+  type EmulatorWebhooksOptions,
+  InvalidWebhookConfigError,
+  startEmulatorWebhooks,
+} from './emulator-webhooks.js';
+export {
   createWebhookDispatcher,
   isOpenAIHostVideo,
   type WebhookDelivery,
