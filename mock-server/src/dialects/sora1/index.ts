@@ -1,0 +1,40 @@
+export {
+  generationRender,
+  inputOverlays,
+  inputsDigest,
+  qualitySize,
+  type Sora1VideoQuality,
+} from './generation-media.js';
+export { parseSora1CreateForm, parseSora1CreateJson } from './parse-sora1-create.js';
+export {
+  parseSora1ListQuery,
+  SORA1_DEFAULT_LIST_LIMIT,
+  SORA1_MAX_LIST_LIMIT,
+} from './parse-sora1-list-query.js';
+export { renderSora1Error, type Sora1ErrorAnswer } from './render-sora1-error.js';
+export {
+  renderSora1Generation,
+  renderSora1Job,
+  renderSora1JobList,
+  storedInpaintItems,
+} from './render-sora1-job.js';
+export {
+  checkSora1Limits,
+  SORA1_FPS,
+  type Sora1CreateRequest,
+  type Sora1InputItem,
+} from './sora1-create-request.js';
+export {
+  isSora1Resolution,
+  maxSora1Variants,
+  SORA1_DEFAULT_SECONDS,
+  SORA1_IMAGE_TYPES,
+  SORA1_MAX_IMAGES,
+  SORA1_MAX_INPUT_VIDEO_SECONDS,
+  SORA1_MAX_VIDEOS,
+  SORA1_RESOLUTIONS,
+  SORA1_SECONDS_RANGE,
+} from './sora1-limits.js';
+export { badRequest, deploymentNotFound, Sora1RequestError, unauthorized } from './sora1-request-error.js';
+export { createSora1Routes, SORA1_API_VERSIONS } from './sora1-routes.js';
+export { toCreateJobInput } from './to-create-job-input.js';

@@ -1,0 +1,180 @@
+/**
+ * Routes of the Azure OpenAI video generation jobs API (Sora 1), mounted at `/openai/v1`.
+ * Each route authenticates, parses, calls the engine and renders; every error goes through
+ * {@link renderSora1Error}, and every answer carries `apim-request-id`.
+ * @module
+ */
+import { type Context, Hono } from 'hono';
+import type { EmulatorContext } from '../../emulator.js';
+import { JobNotFoundError, type JobView } from '../../engine/index.js';
+import {
+  authenticate,
+  bodyEncoding,
+  type EmulatorEnv,
+  readFormBody,
+  readJsonBody,
+  requestIdMiddleware,
+} from '../../http/index.js';
+import { generationRender, type Sora1VideoQuality } from './generation-media.js';
+import { parseSora1CreateForm, parseSora1CreateJson } from './parse-sora1-create.js';
+import { parseSora1ListQuery } from './parse-sora1-list-query.js';
+import { renderSora1Error } from './render-sora1-error.js';
+import { renderSora1Generation, renderSora1Job, renderSora1JobList } from './render-sora1-job.js';
+import type { Sora1CreateRequest } from './sora1-create-request.js';
+import { badRequest, deploymentNotFound, Sora1RequestError, unauthorized } from './sora1-request-error.js';
+import { toCreateJobInput } from './to-create-job-input.js';
+
+/** `api-version` values the routes accept (absent means `v1`). */
+export const SORA1_API_VERSIONS = ['v1', 'preview'] as const;
+
+/** The base model a deployment must serve to run video generation jobs. */
+const SORA1_BASE_MODEL = 'sora';
+
+/** A single `bytes=` range of a body, or undefined when the header asks for none or is unusable. */
+function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [, from = '', to = ''] = match;
+  const start = from === '' ? Math.max(0, size - Number(to)) : Number(from);
+  const end = from === '' || to === '' ? size - 1 : Math.min(size - 1, Number(to));
+  if (start > end || start >= size) return 'unsatisfiable';
+  return { start, end };
+}
+
+/**
+ * The Sora 1 sub-app.
+ * @example
+ * app.route('/openai/v1', createSora1Routes(emulator));
+ * // POST /openai/v1/video/generations/jobs?api-version=preview  (api-key: ...)
+ */
+export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> {
+  const routes = new Hono<EmulatorEnv>();
+  const { engine } = emulator;
+  const requestId = requestIdMiddleware({
+    next: () => engine.ids.uuid(),
+    headers: ['apim-request-id', 'x-request-id'],
+  });
+  routes.use('/video/generations/*', requestId);
+  routes.use('/video/generations/*', async (c, next) => {
+    const version = c.req.query('api-version');
+    if (version !== undefined && !(SORA1_API_VERSIONS as readonly string[]).includes(version)) {
+      throw new Sora1RequestError(
+        400,
+        'BadRequest',
+        `API version not supported: '${version}'. Use one of ${SORA1_API_VERSIONS.join(', ')}.`,
+        'api-version',
+      );
+    }
+    await next();
+  });
+
+  const partitionOf = (c: Context<EmulatorEnv>): string => {
+    const auth = authenticate(c.req.raw.headers, 'azure', emulator.options.apiKey);
+    if (!auth.ok) throw unauthorized();
+    return auth.partition;
+  };
+
+  const sora1Job = (partition: string, id: string): JobView => {
+    const view = engine.getJob(partition, id);
+    if (view.job.kind !== 'sora1') throw new JobNotFoundError(id);
+    return view;
+  };
+
+  const readCreate = async (request: Request): Promise<Sora1CreateRequest> => {
+    const { limits } = emulator.options;
+    const encoding = bodyEncoding(request);
+    if (encoding === 'json') return parseSora1CreateJson(await readJsonBody(request, limits.maxJsonBytes));
+    if (encoding === 'multipart' || encoding === 'urlencoded')
+      return parseSora1CreateForm(await readFormBody(request, limits.maxUploadBytes));
+    throw badRequest(
+      'body',
+      `Invalid Content-Type header (${request.headers.get('content-type') ?? 'none'}), expected application/json or multipart/form-data.`,
+    );
+  };
+
+  routes.post('/video/generations/jobs', async (c) => {
+    const partition = partitionOf(c);
+    const request = await readCreate(c.req.raw);
+    const base = emulator.deploymentModel(request.model);
+    if (base === undefined) throw deploymentNotFound(request.model);
+    if (base !== SORA1_BASE_MODEL) {
+      throw badRequest(
+        'model',
+        `The deployment '${request.model}' serves '${base}', which does not support video generation jobs; use a '${SORA1_BASE_MODEL}' deployment.`,
+      );
+    }
+    return c.json(renderSora1Job(engine.createJob(toCreateJobInput(request, partition))), 201);
+  });
+
+  routes.get('/video/generations/jobs', (c) => {
+    const partition = partitionOf(c);
+    return c.json(
+      renderSora1JobList(engine.listJobs(partition, parseSora1ListQuery(new URL(c.req.url).searchParams))),
+    );
+  });
+
+  routes.get('/video/generations/jobs/:job_id', (c) =>
+    c.json(renderSora1Job(sora1Job(partitionOf(c), c.req.param('job_id')))),
+  );
+
+  routes.delete('/video/generations/jobs/:job_id', (c) => {
+    const partition = partitionOf(c);
+    const id = c.req.param('job_id');
+    sora1Job(partition, id);
+    engine.deleteJob(partition, id);
+    return c.body(null, 204);
+  });
+
+  routes.get('/video/generations/:generation_id', (c) => {
+    const { job, generation } = engine.getGeneration(partitionOf(c), c.req.param('generation_id'));
+    return c.json(renderSora1Generation(job.job, generation));
+  });
+
+  const content = async (c: Context<EmulatorEnv>, variant: 'video' | 'thumbnail'): Promise<Response> => {
+    const partition = partitionOf(c);
+    const quality = c.req.query('quality') ?? 'high';
+    if (variant === 'video' && quality !== 'high' && quality !== 'low')
+      throw badRequest('quality', `Invalid quality '${quality}': expected 'high' or 'low'.`);
+    const { job, generation } = engine.getGeneration(partition, c.req.param('generation_id') ?? '');
+    const bytes = await emulator.media.get(
+      generationRender(job.job, generation, variant, quality as Sora1VideoQuality),
+    );
+    const headers: Record<string, string> = {
+      'content-type': variant === 'video' ? 'video/mp4' : 'image/jpg',
+      'accept-ranges': 'bytes',
+      'last-modified': new Date(job.finishedAt ?? job.job.createdAt).toUTCString(),
+    };
+    const range = byteRange(c.req.header('range'), bytes.byteLength);
+    if (range === 'unsatisfiable')
+      return c.body(null, 416, { ...headers, 'content-range': `bytes */${bytes.byteLength}` });
+    if (range !== undefined) {
+      const part = bytes.subarray(range.start, range.end + 1);
+      return c.body(part as Uint8Array<ArrayBuffer>, 206, {
+        ...headers,
+        'content-length': String(part.byteLength),
+        'content-range': `bytes ${range.start}-${range.end}/${bytes.byteLength}`,
+      });
+    }
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      ...headers,
+      'content-length': String(bytes.byteLength),
+    });
+  };
+
+  routes.get('/video/generations/:generation_id/content/video', (c) => content(c, 'video'));
+  routes.get('/video/generations/:generation_id/content/thumbnail', (c) => content(c, 'thumbnail'));
+
+  routes.all('/video/generations/*', (c) => {
+    throw new Sora1RequestError(404, 'NotFound', `Resource not found: ${c.req.method} ${c.req.path}.`);
+  });
+
+  routes.onError((error, c) => {
+    const answer = renderSora1Error(error);
+    if (answer.status >= 500) emulator.log('error', `Sora 1 ${c.req.method} ${c.req.path}: ${String(error)}`);
+    return c.json(answer.body, answer.status as 400, { ...answer.headers });
+  });
+  return routes;
+}
