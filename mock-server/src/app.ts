@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { createControlRoutes } from './control/control-routes.js';
 import { createFaultMiddleware } from './control/fault-middleware.js';
+import { createSora1Routes } from './dialects/sora1/index.js';
 import { createSora2Routes } from './dialects/sora2/index.js';
 import type { EmulatorContext } from './emulator.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
@@ -30,8 +31,8 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
   app.route('/v1', createSora2Routes(emulator, 'openai'));
   app.route('/openai/v1', createSora2Routes(emulator, 'azure'));
 
-  // Mount point (Sora 1 helper): `app.route('/openai/v1', createSora1Routes(emulator))`; its paths
-  // start with `/video/generations`, so they never collide with the Sora 2 `/videos` routes.
+  // Sora 1 paths start with `/video/generations`, so they never collide with the Sora 2 `/videos` routes.
+  app.route('/openai/v1', createSora1Routes(emulator));
 
   app.notFound((c) =>
     c.json(
