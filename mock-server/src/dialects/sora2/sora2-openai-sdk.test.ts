@@ -1,0 +1,209 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sora2VideoListSchema, sora2VideoSchema } from '@sora-kit/core/wire';
+import OpenAI, { AzureOpenAI, BadRequestError, NotFoundError, RateLimitError, toFile } from 'openai';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator, type EmulatorServer } from '../../emulator.js';
+import type { EmulatorOptions } from '../../emulator-options.js';
+import { encodeJpeg } from '../../media/image/jpeg.js';
+
+const KEY = 'sk-sdk-test';
+const jpeg = (width: number, height: number) =>
+  encodeJpeg(new Uint8Array(width * height * 4).fill(90), width, height);
+
+interface Probe {
+  streams: { codec_type: string; width?: number; height?: number }[];
+  format: { duration: string };
+}
+
+function ffprobe(bytes: Uint8Array): Probe {
+  const dir = mkdtempSync(join(tmpdir(), 'sora2-sdk-'));
+  try {
+    const file = join(dir, 'video.mp4');
+    writeFileSync(file, bytes);
+    const out = execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-show_streams',
+      '-show_format',
+      '-of',
+      'json',
+      file,
+    ]);
+    return JSON.parse(out.toString()) as Probe;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const servers: EmulatorServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function start(options: EmulatorOptions = {}): Promise<{ emulator: Emulator; url: string }> {
+  const emulator = createEmulator({ clock: 'manual', seed: 'sdk', apiKey: KEY, ...options });
+  const server = await emulator.listen(0);
+  servers.push(server);
+  return { emulator, url: server.url };
+}
+
+const openai = (url: string) => new OpenAI({ baseURL: `${url}/v1`, apiKey: KEY, maxRetries: 0 });
+const azure = (url: string) =>
+  new AzureOpenAI({ baseURL: `${url}/openai/v1`, apiKey: KEY, apiVersion: 'preview', maxRetries: 0 });
+
+describe.each([
+  ['OpenAI', openai, 'openai'],
+  ['AzureOpenAI', azure, 'azure'],
+] as const)(
+  'the official openai SDK (%s client) against the emulator over HTTP',
+  (_name, makeClient, host) => {
+    it('create (with and without input_reference), retrieve, download every variant, remix, delete', async () => {
+      const { emulator, url } = await start();
+      const client = makeClient(url);
+      const withImage = await client.videos.create({
+        prompt: 'a red balloon over a lake',
+        model: 'sora-2',
+        size: '1280x720',
+        seconds: '4',
+        input_reference: await toFile(jpeg(1280, 720), 'first-frame.jpg', { type: 'image/jpeg' }),
+      });
+      sora2VideoSchema.parse(withImage);
+      expect(withImage).toMatchObject({ status: 'queued', size: '1280x720', seconds: '4', model: 'sora-2' });
+      const plain = await client.videos.create({ prompt: 'a quiet street', model: 'sora-2', seconds: '8' });
+      expect(plain.size).toBe('720x1280');
+      expect(emulator.engine.getJob(`${host}:${KEY}`, plain.id).job.partition).toBe(`${host}:${KEY}`);
+
+      emulator.clock.advance(60_000);
+      const done = await client.videos.retrieve(plain.id);
+      expect(done.status).toBe('completed');
+      expect(done.expires_at).toBe(
+        host === 'azure' ? done.created_at + 86400 : (done.completed_at ?? 0) + 86400,
+      );
+
+      const mp4 = new Uint8Array(await (await client.videos.downloadContent(plain.id)).arrayBuffer());
+      const probe = ffprobe(mp4);
+      const video = probe.streams.find((s) => s.codec_type === 'video');
+      expect(video).toMatchObject({ width: 720, height: 1280 });
+      expect(probe.streams.some((s) => s.codec_type === 'audio')).toBe(true);
+      expect(Number(probe.format.duration)).toBeCloseTo(8, 0);
+      const thumbnail = await client.videos.downloadContent(plain.id, { variant: 'thumbnail' });
+      expect(thumbnail.headers.get('content-type')).toBe('image/webp');
+      const sprites = await client.videos.downloadContent(plain.id, { variant: 'spritesheet' });
+      expect(sprites.headers.get('content-type')).toBe('image/jpeg');
+      expect((await sprites.arrayBuffer()).byteLength).toBeGreaterThan(0);
+
+      const remix = await client.videos.remix(plain.id, { prompt: 'the same street at night' });
+      expect(remix).toMatchObject({ remixed_from_video_id: plain.id, seconds: '8', size: '720x1280' });
+
+      const deleted = await client.videos.delete(plain.id);
+      expect(deleted).toEqual({ id: plain.id, object: 'video.deleted', deleted: true });
+      await expect(client.videos.retrieve(plain.id)).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('the third concurrent create raises RateLimitError with retry headers', async () => {
+      const { url } = await start();
+      const client = makeClient(url);
+      await client.videos.create({ prompt: 'one', model: 'sora-2' });
+      await client.videos.create({ prompt: 'two', model: 'sora-2' });
+      const error = await client.videos.create({ prompt: 'three', model: 'sora-2' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimitError);
+      const rateLimit = error as RateLimitError;
+      expect(Number(rateLimit.headers?.get('retry-after-ms'))).toBeGreaterThan(0);
+      expect(rateLimit.requestID).toMatch(/^req_/);
+    });
+
+    it('list auto-paginates over three pages', async () => {
+      const { url } = await start({ quota: 'none' });
+      const client = makeClient(url);
+      const created: string[] = [];
+      for (let i = 0; i < 5; i++)
+        created.push((await client.videos.create({ prompt: `v${i}`, model: 'sora-2' })).id);
+      const seen: string[] = [];
+      let pages = 0;
+      for await (const page of (await client.videos.list({ limit: 2 })).iterPages()) {
+        pages++;
+        sora2VideoListSchema.parse(page.body);
+        seen.push(...page.data.map((v) => v.id));
+      }
+      expect(pages).toBe(3);
+      expect(seen).toEqual([...created].reverse());
+      const all: string[] = [];
+      for await (const video of client.videos.list({ limit: 2, order: 'asc' })) all.push(video.id);
+      expect(all).toEqual(created);
+    });
+
+    it.each([
+      ['prompt', { prompt: '' }],
+      ['model', { prompt: 'p', model: host === 'azure' ? 'sora-2' : 'sora-9' }],
+      ['size', { prompt: 'p', size: '640x480' }],
+      ['seconds', { prompt: 'p', seconds: '5' }],
+      ['quality', { prompt: 'p', quality: 'high' }],
+    ])('an invalid %s raises BadRequestError with that param', async (param, body) => {
+      const { url } = await start();
+      const client = makeClient(url);
+      if (host === 'azure' && param === 'model') {
+        const error = await client.videos
+          .create({ prompt: 'p', model: 'nope' as 'sora-2' })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(NotFoundError);
+        return;
+      }
+      const error = await client.videos
+        .create({ model: 'sora-2', ...body } as unknown as OpenAI.VideoCreateParams)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect((error as BadRequestError).param).toBe(param);
+    });
+
+    it('an input_reference of the wrong size raises BadRequestError', async () => {
+      const { url } = await start();
+      const error = await makeClient(url)
+        .videos.create({
+          prompt: 'p',
+          model: 'sora-2',
+          size: '720x1280',
+          input_reference: await toFile(jpeg(1280, 720), 'wrong.jpg', { type: 'image/jpeg' }),
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect((error as BadRequestError).message).toContain(
+        'Inpaint image must match the requested width and height',
+      );
+    });
+
+    it('expires after 24 h of manual clock', async () => {
+      const { emulator, url } = await start();
+      const client = makeClient(url);
+      const video = await client.videos.create({ prompt: 'p', model: 'sora-2' });
+      emulator.clock.advance(60_000);
+      expect((await client.videos.retrieve(video.id)).status).toBe('completed');
+      emulator.clock.advance(24 * 3_600_000);
+      await expect(client.videos.retrieve(video.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(client.videos.downloadContent(video.id)).rejects.toBeInstanceOf(NotFoundError);
+    });
+  },
+);
+
+describe('JSON create over plain fetch', () => {
+  it('accepts input_reference as a data URL', async () => {
+    const { url } = await start();
+    const image = `data:image/jpeg;base64,${Buffer.from(jpeg(720, 1280)).toString('base64')}`;
+    const res = await fetch(`${url}/v1/videos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'p', input_reference: { image_url: image } }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(sora2VideoSchema.parse(await res.json()).size).toBe('720x1280');
+  });
+
+  it('AzureOpenAI with `endpoint` builds /openai/videos (not the v1 path): the emulator answers 404', async () => {
+    const { url } = await start();
+    const client = new AzureOpenAI({ endpoint: url, apiKey: KEY, apiVersion: 'preview', maxRetries: 0 });
+    await expect(client.videos.retrieve('video_x')).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
