@@ -8,7 +8,7 @@ import { encodeWebp } from '../../media/image/webp-encoder.js';
 
 const KEY = 'sk-test';
 const jpeg = (width: number, height: number) =>
-  encodeJpeg(new Uint8Array(width * height * 4).fill(128), width, height);
+  encodeJpeg(new Uint8Array(width * height * 4).fill(128), width, height) as Uint8Array<ArrayBuffer>;
 const dataUrl = (bytes: Uint8Array, type: string) =>
   `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
 
