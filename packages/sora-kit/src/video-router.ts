@@ -11,6 +11,7 @@ import {
   parseHandle,
   QuotaExceededError,
   type RemixVideoRequest,
+  UnsupportedCapabilityError,
   ValidationError,
   type VideoClient,
   type VideoDownload,
@@ -20,6 +21,24 @@ import {
 import { type Started, startOnFreeClient } from './wait-for-free-client.js';
 
 const OWNER_MEMORY = 10_000;
+
+/** Capabilities a routed request may require beyond what the request itself says. */
+export type RoutedCapability = 'audio' | 'remix' | 'cancel' | 'webhooks';
+
+/** Options of {@link VideoRouter.create}. */
+export interface RouterCreateOptions extends CreateOptions {
+  /**
+   * Only clients whose capabilities have these go into the race, e.g. `['audio']` or `['remix']`
+   * (to remix the result later) picks a Sora 2 backend.
+   */
+  require?: readonly RoutedCapability[];
+}
+
+/** Options of {@link VideoRouter.generate}. */
+export interface RouterGenerateOptions extends GenerateOptions {
+  /** As {@link RouterCreateOptions.require}. */
+  require?: readonly RoutedCapability[];
+}
 
 class RouteFailure {
   constructor(
@@ -58,14 +77,19 @@ export class VideoRouter {
     this.clients = [...clients];
   }
 
-  /** The clients whose capabilities accept `request`, in order. */
-  candidates(request: CreateVideoRequest): VideoClient[] {
-    return this.clients.filter((client) => client.accepts(request));
+  /** The clients whose capabilities accept `request` (and have every `require`d capability), in order. */
+  candidates(request: CreateVideoRequest, require: readonly RoutedCapability[] = []): VideoClient[] {
+    return this.clients.filter(
+      (client) =>
+        require.every(
+          (capability) => client.capabilitiesFor(request.model ?? client.provider.model)[capability],
+        ) && client.accepts(request),
+    );
   }
 
   /** Whether any client accepts `request`. */
-  accepts(request: CreateVideoRequest): boolean {
-    return this.candidates(request).length > 0;
+  accepts(request: CreateVideoRequest, require?: readonly RoutedCapability[]): boolean {
+    return this.candidates(request, require).length > 0;
   }
 
   /**
@@ -73,9 +97,10 @@ export class VideoRouter {
    * back to the next accepting client on a `QuotaExceededError`.
    * @throws {ValidationError | UnsupportedCapabilityError} from the first client when no client accepts the request.
    */
-  async create(request: CreateVideoRequest, options: CreateOptions = {}): Promise<VideoJob> {
-    const candidates = this.candidates(request);
-    if (candidates.length === 0) this.clients[0]!.validate(request);
+  async create(request: CreateVideoRequest, options: RouterCreateOptions = {}): Promise<VideoJob> {
+    const { require = [], ...createOptions } = options;
+    const candidates = this.candidates(request, require);
+    if (candidates.length === 0) throw this.refusal(request, require);
     const tried = new Set<VideoClient>();
     let lastError: unknown;
     for (;;) {
@@ -83,7 +108,7 @@ export class VideoRouter {
       if (remaining.length === 0) throw lastError;
       const { started } = await this.inTurn(() =>
         startOnFreeClient(remaining, options.signal, (client) =>
-          client.create(request, options).then(
+          client.create(request, createOptions).then(
             (job) => ({ client, job }),
             (error: unknown) => {
               throw new RouteFailure(client, error);
@@ -105,11 +130,12 @@ export class VideoRouter {
   }
 
   /** `create` on the chosen client, then `wait` on it. */
-  async generate(request: CreateVideoRequest, options: GenerateOptions = {}): Promise<VideoJob> {
-    const { onQueuePosition, ...waitOptions } = options;
+  async generate(request: CreateVideoRequest, options: RouterGenerateOptions = {}): Promise<VideoJob> {
+    const { onQueuePosition, require, ...waitOptions } = options;
     const job = await this.create(request, {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(onQueuePosition ? { onQueuePosition } : {}),
+      ...(require ? { require } : {}),
     });
     return this.wait(job, waitOptions);
   }
@@ -197,6 +223,25 @@ export class VideoRouter {
         ? `no client of this router serves ${named.backend}${named.scope ? ` (scope "${named.scope}")` : ''}`
         : `several clients serve ${named.backend}; use a handle that names the scope`,
     );
+  }
+
+  /** Why no client takes a request: the first client's validation error, or the missing capability. */
+  private refusal(request: CreateVideoRequest, require: readonly RoutedCapability[]): unknown {
+    const accepting = this.clients.filter((client) => client.accepts(request));
+    if (accepting.length === 0) {
+      try {
+        this.clients[0]!.validate(request);
+      } catch (error) {
+        return error;
+      }
+    }
+    const client = accepting[0] ?? this.clients[0]!;
+    const missing = require.find((capability) => !client.capabilities[capability]) ?? require[0] ?? 'remix';
+    return new UnsupportedCapabilityError({
+      backend: client.backend,
+      capability: missing,
+      message: `no client of this router accepts the request with ${require.join(', ')}`,
+    });
   }
 
   private remember(job: VideoJob, client: VideoClient): void {
