@@ -1,0 +1,46 @@
+/**
+ * What `sora-emulator serve` prints once listening: the base URL of each dialect, the control
+ * API, and a request to try.
+ * @module
+ */
+
+/** What the banner shows. */
+export interface ServeBannerInput {
+  /** Base URL the server answers on, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  /** Clock mode. */
+  readonly clock: string;
+  /** Required key, if any (the example uses it). */
+  readonly apiKey?: string | undefined;
+}
+
+/**
+ * Renders the banner.
+ * @example
+ * io.stdout.write(serveBanner({ url: 'http://127.0.0.1:4000', clock: 'real' }));
+ */
+export function serveBanner(input: ServeBannerInput): string {
+  const { url } = input;
+  const key = input.apiKey ?? 'sk-test';
+  return `sora-kit emulator listening on ${url} (clock: ${input.clock})
+
+  OpenAI Sora 2   ${url}/v1
+  Azure Sora 2    ${url}/openai/v1
+  Azure Sora 1    ${url}/openai/v1/video/generations/jobs?api-version=preview
+  Control API     ${url}/_emulator   (OpenAPI: ${url}/_emulator/openapi.json)
+
+Try:
+  curl -s ${url}/v1/videos -H "Authorization: Bearer ${key}" -H "Content-Type: application/json" \\
+    -d '{"model":"sora-2","prompt":"a red balloon over a lake","seconds":"4","size":"1280x720"}'
+  curl -s ${url}/v1/videos/VIDEO_ID -H "Authorization: Bearer ${key}"
+${input.clock === 'manual' ? `  curl -s -X POST ${url}/_emulator/clock/advance -d '{"ms":60000}'\n` : ''}
+Press Ctrl+C to stop.
+`;
+}
+
+/** The host to show in URLs: a wildcard address is shown as the loopback one. */
+export function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,123 @@
+/**
+ * `sora-emulator serve`: runs the emulator on a port until SIGINT/SIGTERM (or an abort signal),
+ * logging one line per request at `--log-level info`.
+ * @module
+ */
+
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createEmulator, type Emulator } from '../emulator.js';
+import type { CommandIo } from './render-command.js';
+import { displayHost, serveBanner } from './serve-banner.js';
+import { parseServeArgs, SERVE_USAGE, ServeUsageError } from './serve-options.js';
+
+/** Options of {@link runServeCommand} (the defaults are the process's). */
+export interface ServeCommandOptions {
+  /** Environment (`PORT`, `HOST`); default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Stops the server when aborted; default: SIGINT or SIGTERM. */
+  signal?: AbortSignal;
+  /** Called once listening (tests use the emulator and URL). */
+  onListening?: (server: { url: string; port: number; emulator: Emulator }) => void;
+}
+
+function processSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+/**
+ * Runs `sora-emulator serve` with the arguments after the command name; resolves to the exit
+ * code once stopped (0 stopped cleanly, 1 could not start, 2 bad usage).
+ * @example
+ * const stop = new AbortController();
+ * const done = runServeCommand(['--clock', 'manual', '--port', '0'], process, { signal: stop.signal });
+ * stop.abort();
+ * await done; // 0
+ */
+export async function runServeCommand(
+  argv: string[],
+  io: CommandIo = process,
+  options: ServeCommandOptions = {},
+): Promise<number> {
+  let config: ReturnType<typeof parseServeArgs>;
+  try {
+    config = parseServeArgs(argv, options.env ?? process.env);
+  } catch (error) {
+    if (!(error instanceof ServeUsageError)) throw error;
+    io.stderr.write(`sora-emulator: ${error.message}\nRun "sora-emulator --help" for usage.\n`);
+    return 2;
+  }
+  if (config.help) {
+    io.stdout.write(SERVE_USAGE);
+    return 0;
+  }
+  let emulator: Emulator;
+  try {
+    emulator = createEmulator({
+      ...config.emulator,
+      logger: (level, message) =>
+        (level === 'error' || level === 'warn' ? io.stderr : io.stdout).write(
+          `[sora-emulator] ${level}: ${message}\n`,
+        ),
+    });
+  } catch (error) {
+    io.stderr.write(`sora-emulator: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const logRequests = config.logLevel === 'info' || config.logLevel === 'debug';
+  const fetch: typeof emulator.app.fetch = logRequests
+    ? async (request, ...rest) => {
+        const started = performance.now();
+        const response = await emulator.app.fetch(request, ...rest);
+        const url = new URL(request.url);
+        const id = config.logLevel === 'debug' ? ` ${response.headers.get('x-request-id') ?? ''}` : '';
+        emulator.log(
+          'info',
+          `${request.method} ${url.pathname}${url.search} ${response.status} ${(performance.now() - started).toFixed(1)} ms${id}`,
+        );
+        return response;
+      }
+    : emulator.app.fetch;
+
+  const signals =
+    options.signal === undefined ? processSignal() : { signal: options.signal, dispose: () => {} };
+  const server = serve({ fetch, port: config.port, hostname: config.host });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    signals.dispose();
+    io.stderr.write(
+      `sora-emulator: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${displayHost(config.host)}:${port}`;
+  io.stdout.write(serveBanner({ url, clock: emulator.clock.mode, apiKey: config.emulator.apiKey }));
+  options.onListening?.({ url, port, emulator });
+
+  await new Promise<void>((resolve) => {
+    if (signals.signal.aborted) resolve();
+    else signals.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  signals.dispose();
+  io.stdout.write('\nsora-kit emulator: shutting down\n');
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+  return 0;
+}
