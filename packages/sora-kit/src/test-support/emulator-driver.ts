@@ -89,6 +89,8 @@ export async function startEmulatorDriver(options: EmulatorOptions = {}): Promis
     },
     async fetch(input, init) {
       const request = new Request(input, init);
+      // The openai SDK probes its fetch with `data:,` URLs; those are not requests to the emulator.
+      if (request.url.startsWith('data:')) return globalThis.fetch(request);
       requests.push({ method: request.method, path: new URL(request.url).pathname });
       inFlight++;
       try {
