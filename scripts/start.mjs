@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build the emulator (and what it depends on), then run it in the foreground.
-// Extra arguments are passed through: `npm start -- --clock manual --port 4010`.
+// Extra arguments are passed through: `npm start -- --clock manual --port 4010`. PORT and HOST
+// from the environment work too (default 127.0.0.1:4000). Ctrl+C stops the emulator cleanly.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,15 +10,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
 const build = spawnSync(
   'npx',
-  ['turbo', 'run', 'build', '--filter=@sora-kit/emulator...', '--output-logs=errors-only', '--log-prefix=none'],
+  [
+    'turbo',
+    'run',
+    'build',
+    '--filter=@sora-kit/emulator...',
+    '--output-logs=errors-only',
+    '--log-prefix=none',
+  ],
   { cwd: root, stdio: 'inherit', env },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const cli = `${root}mock-server/dist/cli/main.js`;
 if (!existsSync(cli)) {
-  console.log('The emulator CLI is not built yet. Available now: @sora-kit/core (see docs/core.md).');
-  process.exit(0);
+  console.error(`The build did not produce ${cli}.`);
+  process.exit(1);
 }
-const run = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
+const run = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 process.exit(run.status ?? 0);
