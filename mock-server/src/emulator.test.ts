@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from './emulator.js';
+import { createMemoryStore } from './store/memory-store.js';
 
 describe('createEmulator', () => {
   it('resolves defaults and exposes clock, engine and control', () => {
@@ -35,5 +36,36 @@ describe('createEmulator', () => {
     const res = await fetch(`${server.url}/v1/nothing-here`);
     expect(res.status).toBe(404);
     await server.close();
+  });
+
+  it('answers a failing dependency with a 500 envelope, logs it, and keeps serving', async () => {
+    const logged: string[] = [];
+    const store = {
+      ...createMemoryStore(),
+      list: () => {
+        throw new Error('disk on fire');
+      },
+    };
+    const emulator = createEmulator({
+      clock: 'manual',
+      store,
+      logger: (level, message) => logged.push(`${level} ${message}`),
+    });
+    const res = await emulator.app.request('/v1/videos', { headers: { authorization: 'Bearer sk-a' } });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(await res.json()).toEqual({
+      error: {
+        message: 'The server had an error while processing your request.',
+        type: 'server_error',
+        param: null,
+        code: null,
+      },
+    });
+    expect(logged.some((line) => line.startsWith('error ') && line.includes('disk on fire'))).toBe(true);
+    const next = await emulator.app.request('/v1/videos/video_x', {
+      headers: { authorization: 'Bearer sk-a' },
+    });
+    expect(next.status).toBe(404);
   });
 });
