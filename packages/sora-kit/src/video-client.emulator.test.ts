@@ -11,8 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorClient, unfinishedJobs } from './test-support/emulator-clients.js';
 import { type EmulatorDriver, startEmulatorDriver } from './test-support/emulator-driver.js';
 
-/** Backends whose emulator dialect is served (see the report for Sora 1). */
-const BACKENDS: BackendId[] = ['openai-sora2', 'azure-sora2'];
+/** Every backend. */
+const BACKENDS: BackendId[] = ['azure-sora1', 'openai-sora2', 'azure-sora2'];
 
 const CREATE_ROUTE: Record<BackendId, string> = {
   'openai-sora2': 'POST /v1/videos',

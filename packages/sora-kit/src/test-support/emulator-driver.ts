@@ -42,6 +42,10 @@ export interface EmulatorDriver {
 }
 
 const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Host time with no request in flight and no new timer before emulated time may move (file reads and uploads are I/O, not macrotasks). */
+const QUIET_MS = 15;
+/** Host time to wait for a pending timer before calling the promise deadlocked. */
+const DEADLOCK_MS = 5000;
 
 /**
  * Starts an emulator (manual clock, silent) on an ephemeral port and returns the driver.
@@ -56,6 +60,10 @@ export async function startEmulatorDriver(options: EmulatorOptions = {}): Promis
   const timers: Timer[] = [];
   let order = 0;
   let inFlight = 0;
+  let lastActivity = performance.now();
+  const touch = () => {
+    lastActivity = performance.now();
+  };
   const requests: SeenRequest[] = [];
   const delays: number[] = [];
 
@@ -68,6 +76,7 @@ export async function startEmulatorDriver(options: EmulatorOptions = {}): Promis
     clock: { now: () => emulator.clock.now() },
     delay(ms, signal) {
       delays.push(ms);
+      touch();
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise<void>((resolve, reject) => {
         const timer: Timer = {
@@ -93,6 +102,7 @@ export async function startEmulatorDriver(options: EmulatorOptions = {}): Promis
       if (request.url.startsWith('data:')) return globalThis.fetch(request);
       requests.push({ method: request.method, path: new URL(request.url).pathname });
       inFlight++;
+      touch();
       try {
         const response = await globalThis.fetch(request);
         const type = response.headers.get('content-type') ?? '';
@@ -105,6 +115,7 @@ export async function startEmulatorDriver(options: EmulatorOptions = {}): Promis
         });
       } finally {
         inFlight--;
+        touch();
         driver.onResponse?.();
       }
     },
