@@ -87,6 +87,12 @@ describe('POST /v1/videos: success', () => {
     expect((await postForm(form)).status).toBe(200);
   });
 
+  it('the capabilities option widens the table (e.g. 16 s)', async () => {
+    const { post } = setup({ capabilities: { overrides: { seconds: [4, 8, 12, 16, 20] } } });
+    const video = sora2VideoSchema.parse(await (await post({ prompt: 'p', seconds: '16' })).json());
+    expect(video.seconds).toBe('16');
+  });
+
   it('accepts dated model aliases and echoes them', async () => {
     const { post } = setup();
     const video = sora2VideoSchema.parse(

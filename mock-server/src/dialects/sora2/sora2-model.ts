@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Capabilities } from '@sora-kit/core';
+import { type Capabilities, DEFAULT_CAPABILITIES } from '@sora-kit/core';
 import type { EmulatorContext } from '../../emulator.js';
 import { ModelRetiredError } from '../../engine/errors.js';
 import type { HostFamily } from '../../http/credential.js';
@@ -53,9 +53,8 @@ export function resolveSora2Model(
   try {
     return { name, capabilities: emulator.capabilities('openai-sora2', name) };
   } catch {
-    const known = Object.keys(
-      emulator.options.capabilities.table?.['openai-sora2'].models ?? { 'sora-2': 0, 'sora-2-pro': 0 },
-    );
+    const table = emulator.options.capabilities.table ?? DEFAULT_CAPABILITIES;
+    const known = Object.keys(table['openai-sora2'].models);
     throw invalidParam('model', `Invalid value: '${name}'. Supported values are: ${quoteList(known)}.`);
   }
 }
