@@ -1,0 +1,150 @@
+import { NotFoundError, QuotaExceededError, ValidationError, VideoApiError } from '@sora-kit/core';
+import { createEmulator, type Emulator, type EmulatorServer } from '@sora-kit/emulator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { azureBaseURL } from './azure-base-url.js';
+import { createAzureSora2Provider, createOpenAISora2Provider } from './sora2-provider.js';
+
+describe('Sora2Provider against the emulator', () => {
+  let emulator: Emulator;
+  let server: EmulatorServer;
+  const seen: { method: string; url: URL; headers: Headers; status: number }[] = [];
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.url.startsWith('data:')) return fetch(request);
+    const response = await fetch(request);
+    seen.push({
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      status: response.status,
+    });
+    return response;
+  };
+  const openai = () =>
+    createOpenAISora2Provider({ apiKey: 'sk-1', baseURL: `${server.url}/v1`, fetch: recordingFetch });
+
+  beforeEach(async () => {
+    emulator = createEmulator({ clock: 'manual', seed: 3, logLevel: 'silent' });
+    server = await emulator.listen(0);
+    seen.length = 0;
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('OpenAI host: Bearer key, seconds as a string, poll hint, streamed variants', async () => {
+    const sora2 = openai();
+    const created = await sora2.create({
+      prompt: 'a red balloon',
+      size: { width: 1280, height: 720 },
+      seconds: 8,
+    });
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer sk-1');
+    expect(created.job).toMatchObject({ status: 'queued', width: 1280, height: 720, seconds: 8 });
+    expect(created.hint?.pollAfterMs).toBeGreaterThan(0);
+    emulator.clock.advance(3_600_000);
+    const done = (await sora2.get(created.job.id)).job;
+    expect(done.status).toBe('completed');
+    for (const [variant, type] of [
+      ['video', 'video/mp4'],
+      ['thumbnail', 'image/webp'],
+      ['spritesheet', 'image/jpeg'],
+    ] as const) {
+      const download = await sora2.download(done.id, { variant });
+      const bytes = new Uint8Array(await new Response(download.stream).arrayBuffer());
+      expect(download.contentType).toBe(type);
+      expect(bytes.byteLength).toBeGreaterThan(100);
+      expect(seen.at(-1)?.url.searchParams.get('variant')).toBe(variant);
+    }
+  });
+
+  it('Azure host: api-key header and no Authorization, deployment as model, optional api-version', async () => {
+    const sora2 = createAzureSora2Provider({
+      endpoint: `${server.url}/`,
+      deployment: 'sora-2',
+      apiKey: 'azure-key',
+      apiVersion: 'preview',
+      fetch: recordingFetch,
+    });
+    const { job } = await sora2.create({ prompt: 'a red balloon', size: '720x1280', seconds: 4 });
+    expect(job.model).toBe('sora-2');
+    expect(seen[0]?.url.pathname).toBe('/openai/v1/videos');
+    expect(seen[0]?.url.searchParams.get('api-version')).toBe('preview');
+    expect(seen[0]?.headers.get('api-key')).toBe('azure-key');
+    expect(seen[0]?.headers.get('authorization')).toBeNull();
+    expect(emulator.control.jobs()[0]?.record.partition).toBe('azure:azure-key');
+    expect(() => createAzureSora2Provider({ endpoint: server.url, deployment: 'sora-2' })).toThrow(
+      ValidationError,
+    );
+  });
+
+  it("turns the SDK's errors into core errors, with the SDK's own retries off", async () => {
+    const sora2 = openai();
+    await expect(sora2.get('video_missing')).rejects.toSatisfy(NotFoundError.isInstance);
+
+    emulator.control.injectRouteFault({ route: 'GET /v1/videos/*', count: 1, status: 503 });
+    const unavailable = await sora2.get('video_x').catch((e) => e);
+    expect(VideoApiError.isInstance(unavailable)).toBe(true);
+    expect(unavailable).toMatchObject({ status: 503, isRetryable: true });
+    expect(seen.filter((request) => request.status === 503)).toHaveLength(1);
+
+    emulator.control.injectRouteFault({
+      route: 'POST /v1/videos',
+      count: 1,
+      status: 429,
+      headers: { 'retry-after-ms': '1500' },
+      body: {
+        error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded', param: null },
+      },
+    });
+    const limited = await sora2.create({ prompt: 'p' }).catch((e) => e);
+    expect(QuotaExceededError.isInstance(limited)).toBe(true);
+    expect(limited).toMatchObject({ reason: 'rate', retryAfterMs: 1500, code: 'rate_limit_exceeded' });
+
+    emulator.control.injectRouteFault({
+      route: 'POST /v1/videos',
+      count: 1,
+      status: 400,
+      body: { code: 'flat_code', message: 'a flat envelope', param: 'size', type: 'invalid_request_error' },
+    });
+    const flat = await sora2.create({ prompt: 'p' }).catch((e) => e);
+    expect(flat).toMatchObject({ status: 400, code: 'flat_code', param: 'size', message: 'a flat envelope' });
+
+    await server.close();
+    const offline = await sora2.get('video_x').catch((e) => e);
+    expect(offline).toMatchObject({ status: 0, isRetryable: true, code: 'network_error' });
+    server = await emulator.listen(0);
+  });
+
+  it('an aborted call rejects with the signal reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    controller.abort(reason);
+    await expect(openai().get('video_x', { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it('lists pages through the cursor, remixes and deletes', async () => {
+    const sora2 = openai();
+    const first = (await sora2.create({ prompt: 'first', size: '720x1280', seconds: 4 })).job;
+    emulator.clock.advance(3_600_000);
+    const remix = (await sora2.remix(first.id, { prompt: 'at night' })).job;
+    expect(remix.remixedFromId).toBe(first.id);
+    const page = await sora2.list({ limit: 1 });
+    expect(page.jobs).toHaveLength(1);
+    const next = await sora2.list({ limit: 1, cursor: page.nextCursor! });
+    expect([...page.jobs, ...next.jobs].map((job) => job.id).sort()).toEqual([first.id, remix.id].sort());
+    await sora2.delete(first.id);
+    await expect(sora2.get(first.id)).rejects.toSatisfy(NotFoundError.isInstance);
+  });
+
+  it('azureBaseURL normalises endpoints', () => {
+    for (const endpoint of [
+      'https://r.openai.azure.com',
+      'https://r.openai.azure.com/',
+      'https://r.openai.azure.com/openai/v1/',
+    ]) {
+      expect(azureBaseURL(endpoint)).toBe('https://r.openai.azure.com/openai/v1/');
+    }
+    expect(() => azureBaseURL('r.openai.azure.com')).toThrow(ValidationError);
+  });
+});
