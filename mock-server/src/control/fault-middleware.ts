@@ -40,12 +40,16 @@ export function createFaultMiddleware(
   faults: HttpFaultStore,
   delay: (ms: number) => Promise<void>,
 ): MiddlewareHandler {
-  return async (c, next) => {
-    const path = c.req.path;
-    if (path === '/_emulator' || path.startsWith('/_emulator/')) return next();
-    const { delayMs, fault } = faults.take(c.req.method, path);
+  const apply = async (method: string, path: string, next: () => Promise<void>) => {
+    const { delayMs, fault } = faults.take(method, path);
     if (delayMs > 0) await delay(delayMs);
     if (fault !== null) return faultResponse(fault);
     await next();
+  };
+  return (c, next) => {
+    if (faults.isEmpty()) return next();
+    const path = c.req.path;
+    if (path === '/_emulator' || path.startsWith('/_emulator/')) return next();
+    return apply(c.req.method, path, next);
   };
 }

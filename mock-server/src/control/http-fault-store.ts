@@ -56,6 +56,8 @@ export interface HttpFaultStore {
   addLatency(fault: LatencyFault): LatencyFault;
   /** The current faults, with remaining counts. */
   list(): HttpFaultList;
+  /** True when no HTTP fault is configured (the middleware's fast path). */
+  isEmpty(): boolean;
   /** Decides for one request and consumes one use of each rule applied. */
   take(method: string, path: string): HttpFaultDecision;
   /** Removes every HTTP fault. */
@@ -122,6 +124,7 @@ export function createHttpFaultStore(): HttpFaultStore {
         Number.isFinite(e.remaining) ? { ...e.fault, count: e.remaining } : { ...e.fault },
       ),
     }),
+    isEmpty: () => routes.length === 0 && latency.length === 0,
     take(method, path) {
       if (routes.length === 0 && latency.length === 0) return PROCEED;
       const delay = takeFirst(latency, method, path);
