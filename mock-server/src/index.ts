@@ -5,6 +5,20 @@
 export { createEmulatorApp } from './app.js';
 export type { Clock, ClockMode, ControllableClock } from './clock/index.js';
 export { createClock, createManualClock, createRealClock } from './clock/index.js';
+export {
+  type ClockChange,
+  type ClockInfo,
+  type ControlOperations,
+  type ControlRoutesTarget,
+  controlOpenApiDocument,
+  createControlRoutes,
+  createFaultMiddleware,
+  type FaultsView,
+  type HealthInfo,
+  type HttpFaultStore,
+  type LatencyFault,
+  type RouteFault,
+} from './control/index.js';
 export { createSora2Routes } from './dialects/sora2/index.js';
 export {
   createEmulator,
@@ -68,3 +82,9 @@ export {
   WireError,
 } from './http/index.js';
 export { createMemoryStore, type JobStore } from './store/index.js';
+export {
+  signWebhook,
+  type VideoWebhookEvent,
+  type WebhookDelivery,
+  type WebhookSignatureHeaders,
+} from './webhooks/index.js';
