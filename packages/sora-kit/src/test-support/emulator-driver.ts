@@ -130,19 +130,32 @@ export async function startEmulatorDriver(options: EmulatorOptions = {}): Promis
         },
       );
       const limit = emulator.clock.now() + limitMs;
-      for (;;) {
-        let quiet = 0;
-        while (quiet < 20) {
+      touch();
+      const quiet = async (): Promise<void> => {
+        for (;;) {
           await macrotask();
-          quiet = inFlight > 0 ? 0 : quiet + 1;
+          if (settled) return;
+          const idle = performance.now() - lastActivity;
+          if (inFlight === 0 && idle >= QUIET_MS) return;
+          if (inFlight > 0 || idle < QUIET_MS - 2)
+            await new Promise<void>((resolve) => setTimeout(resolve, 1));
         }
+      };
+      for (;;) {
+        await quiet();
         if (settled) return promise;
         let next: Timer | undefined;
         for (const timer of timers) {
           if (!next || timer.dueAt < next.dueAt || (timer.dueAt === next.dueAt && timer.order < next.order))
             next = timer;
         }
-        if (!next) throw new Error('driver.run: the promise is pending and no timer is pending (deadlock)');
+        if (!next) {
+          if (performance.now() - lastActivity < DEADLOCK_MS) {
+            await new Promise<void>((resolve) => setTimeout(resolve, 5));
+            continue;
+          }
+          throw new Error('driver.run: the promise is pending and no timer is pending (deadlock)');
+        }
         if (next.dueAt > limit)
           throw new Error(`driver.run: not settled within ${limitMs} ms of emulated time`);
         timers.splice(timers.indexOf(next), 1);
