@@ -29,6 +29,31 @@ describe('createVideoRouter against the emulator', () => {
     expect(route({ prompt: 'p', size: '1920x1080', seconds: 5 }, ['audio'])).toEqual([]);
   });
 
+  it('creates 1080p, 20 s and multi-variant jobs on Sora 1 even when Sora 2 comes first', async () => {
+    const router = createVideoRouter([
+      emulatorClient(driver, 'openai-sora2', 'mixed'),
+      emulatorClient(driver, 'azure-sora1', 'mixed'),
+    ]);
+    const wide = await driver.run(router.create({ prompt: 'p', size: '1920x1080', seconds: 5 }));
+    const long = await driver.run(router.create({ prompt: 'p', size: '1280x720', seconds: 20 }));
+    expect([wide.backend, long.backend]).toEqual(['azure-sora1', 'azure-sora1']);
+    const variants = await driver.run(
+      router.generate({ prompt: 'p', size: '854x480', seconds: 2, variants: 3 }),
+    );
+    expect(variants.backend).toBe('azure-sora1');
+    expect(variants.outputs).toHaveLength(3);
+    const plain = await driver.run(router.create({ prompt: 'p', size: '1280x720', seconds: 4 }));
+    expect(plain.backend).toBe('openai-sora2');
+    expect(
+      driver.requests.filter((request) => request.method === 'POST').map((request) => request.path),
+    ).toEqual([
+      '/openai/v1/video/generations/jobs',
+      '/openai/v1/video/generations/jobs',
+      '/openai/v1/video/generations/jobs',
+      '/v1/videos',
+    ]);
+  });
+
   it('refuses what no backend accepts before sending anything', async () => {
     const router = createVideoRouter([
       emulatorClient(driver, 'openai-sora2'),

@@ -129,7 +129,10 @@ export class VideoRouter {
     }
   }
 
-  /** `create` on the chosen client, then `wait` on it. */
+  /**
+   * `create` on the chosen client, then `wait` on it. Unlike `VideoClient.generate`, `timeoutMs`
+   * bounds the wait only; use `signal` to bound the time spent waiting for a slot.
+   */
   async generate(request: CreateVideoRequest, options: RouterGenerateOptions = {}): Promise<VideoJob> {
     const { onQueuePosition, require, ...waitOptions } = options;
     const job = await this.create(request, {
