@@ -18,7 +18,7 @@ import {
   type VideoJob,
   type WaitOptions,
 } from '@sora-kit/core';
-import { type Started, startOnFreeClient } from './wait-for-free-client.js';
+import { type Started, startOnFreeClient } from './start-on-free-client.js';
 
 const OWNER_MEMORY = 10_000;
 
