@@ -1,0 +1,92 @@
+/**
+ * MSW handlers that hand every Sora request to the emulator's one Hono app, in-process.
+ * @module
+ */
+import { createEmulator, type Emulator } from '@sora-kit/emulator';
+import { type HttpHandler, type HttpResponseResolver, http, passthrough } from 'msw';
+import { basePath, trimBaseURL } from './base-url-path.js';
+import { bindEmulatorClock } from './bind-emulator-clock.js';
+import {
+  DEFAULT_AZURE_ENDPOINT,
+  DEFAULT_CONTROL_BASE_URL,
+  DEFAULT_OPENAI_BASE_URL,
+  type SoraHandlerList,
+  type SoraHandlers,
+  type SoraHandlersOptions,
+} from './sora-handlers-options.js';
+import { toEmulatorRequest } from './to-emulator-request.js';
+
+/**
+ * Creates MSW handlers for the OpenAI and Azure Sora APIs, answered by an emulator's app.
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import OpenAI from 'openai';
+ * const { handlers, emulator } = createSoraHandlers({ clock: 'manual' });
+ * const server = setupServer(...handlers);
+ * server.listen({ onUnhandledRequest: 'error' });
+ * const openai = new OpenAI({ apiKey: 'sk-test' }); // after listen(): the SDK keeps the fetch it finds
+ * const video = await openai.videos.create({ model: 'sora-2', prompt: 'a red balloon' });
+ * emulator.clock.advance(60_000);
+ * (await openai.videos.retrieve(video.id)).status; // 'completed'
+ */
+export function createSoraHandlers(options: SoraHandlersOptions = {}): SoraHandlers {
+  const {
+    emulator: given,
+    clock,
+    bindClock,
+    openaiBaseURL = DEFAULT_OPENAI_BASE_URL,
+    azureEndpoint = DEFAULT_AZURE_ENDPOINT,
+    controlBaseURL = DEFAULT_CONTROL_BASE_URL,
+    ...emulatorOptions
+  } = options;
+  const fakeTimers = clock === 'fake-timers';
+  const emulator =
+    given ??
+    createEmulator({
+      ...emulatorOptions,
+      clock: fakeTimers ? 'manual' : clock,
+      ...(fakeTimers && emulatorOptions.startMs === undefined ? { startMs: Date.now() } : {}),
+    });
+  const source = bindClock ?? (fakeTimers ? () => Date.now() : undefined);
+  const syncClock = source ? bindEmulatorClock(emulator.clock, source) : () => emulator.clock.now();
+
+  const route = (base: string, tail: string, to: string, suffix: string): HttpHandler =>
+    http.all(
+      `${trimBaseURL(base)}${tail}${suffix}`,
+      forward(emulator, `${basePath(base)}${tail}`, to, syncClock),
+    );
+
+  // The openai SDK fetches `data:,` once per fetch function before its first multipart upload, to
+  // check FormData support; without this, `onUnhandledRequest: 'error'` reports it.
+  const sdkProbe = http.get(
+    ({ request }) => request.url.startsWith('data:'),
+    () => passthrough(),
+  );
+  const openai = [sdkProbe, route(openaiBaseURL, '', '/v1', '/videos*')];
+  const azureSora2 = [sdkProbe, route(azureEndpoint, '/openai/v1', '/openai/v1', '/videos*')];
+  const azureSora1 = [route(azureEndpoint, '/openai/v1', '/openai/v1', '/video/generations/*')];
+  const control = controlBaseURL === false ? [] : [route(controlBaseURL, '/_emulator', '/_emulator', '*')];
+  const azure = [...azureSora2, ...azureSora1];
+  const handlers: SoraHandlerList = Object.assign([...new Set([...openai, ...azure, ...control])], {
+    openai,
+    azure,
+    azureSora2,
+    azureSora1,
+    control,
+  });
+  return { handlers, emulator, syncClock };
+}
+
+function forward(
+  emulator: Emulator,
+  from: string,
+  to: string,
+  syncClock: () => number,
+): HttpResponseResolver {
+  return async ({ request }) => {
+    const mapped = await toEmulatorRequest(request, from, to);
+    if (mapped === undefined) return undefined;
+    syncClock();
+    return emulator.app.fetch(mapped);
+  };
+}
