@@ -1,0 +1,138 @@
+/**
+ * `sora-kit generate "PROMPT"`: creates a job, shows its progress, downloads the result.
+ * @module
+ */
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type CreateVideoRequest, ValidationError } from '@sora-kit/core';
+import { type CliCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
+import type { CliIo } from './cli-io.js';
+import { followJob, resumeHint } from './follow-job.js';
+import { jobToJson } from './job-view.js';
+import { openClient } from './open-client.js';
+import { integerFlag, parseCommandArgs, timeoutFlag } from './parse-command-args.js';
+import { ProgressReporter, progressMode } from './progress-reporter.js';
+import { reportError } from './report-error.js';
+import { formatBytes, saveOutputs } from './save-outputs.js';
+
+const USAGE = `Usage: sora-kit generate "PROMPT" [flags]
+
+Creates a video, shows its progress (queue position while waiting for a free slot, then percent),
+and downloads it. Without credentials it runs on an embedded, offline emulator.
+
+  --size WxH         frame size, e.g. 1280x720 (default: the model's)
+  --seconds N        duration (Sora 2: 4, 8, 12; Sora 1: 1..20)
+  --variants N       number of variants (Sora 1 only)
+  --model NAME       model or deployment, e.g. sora-2-pro
+  --image FILE       start from an image (repeat for Sora 1's two images)
+  --video FILE       continue from a video of at most 5 s (Sora 1 only)
+  -o, --out FILE     where to save the video (default: <job id>.mp4); variants go to FILE-2.mp4...
+  --timeout SECONDS  give up waiting after this long (exit code 3; the job goes on)
+
+${GLOBAL_FLAGS_USAGE}
+Example: sora-kit generate "a red fox in the snow" --seconds 4 --out fox.mp4
+`;
+
+const OPTIONS = {
+  size: { type: 'string' },
+  seconds: { type: 'string' },
+  variants: { type: 'string' },
+  model: { type: 'string' },
+  image: { type: 'string', multiple: true },
+  video: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  timeout: { type: 'string' },
+} as const;
+
+async function checkReadable(field: string, cwd: string, file: string): Promise<string> {
+  const path = resolve(cwd, file);
+  try {
+    await access(path);
+  } catch {
+    throw new ValidationError({
+      issues: [
+        { field, value: file, message: `${field}: cannot read "${file}" (no such file or no permission)` },
+      ],
+    });
+  }
+  return path;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals, global } = parseCommandArgs('generate', argv, OPTIONS, {
+    min: 1,
+    max: 1,
+    names: 'the PROMPT (quote it)',
+  });
+  if (global.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const cwd = io.cwd ?? process.cwd();
+  const seconds = integerFlag('seconds', values.seconds);
+  const variants = integerFlag('variants', values.variants);
+  const inputs: NonNullable<CreateVideoRequest['inputs']> = [];
+  for (const image of values.image ?? [])
+    inputs.push({ kind: 'image', source: { path: await checkReadable('image', cwd, image) } });
+  if (values.video !== undefined)
+    inputs.push({ kind: 'video', source: { path: await checkReadable('video', cwd, values.video) } });
+  const request: CreateVideoRequest = {
+    prompt: positionals[0] ?? '',
+    ...(values.size === undefined ? {} : { size: values.size as CreateVideoRequest['size'] }),
+    ...(seconds === undefined ? {} : { seconds }),
+    ...(variants === undefined ? {} : { variants }),
+    ...(values.model === undefined ? {} : { model: values.model }),
+    ...(inputs.length === 0 ? {} : { inputs }),
+  };
+  const timeoutMs = timeoutFlag(values.timeout);
+  const cli = await openClient(io, {
+    command: 'generate',
+    backend: global.backend,
+    request,
+    allowEmbedded: true,
+    notice: !global.quiet,
+  });
+  const reporter = new ProgressReporter(io.stderr, progressMode(io.stderr, global));
+  let handle: string | undefined;
+  try {
+    const started = Date.now();
+    const created = await cli.client.create(request, {
+      onQueuePosition: (position) => reporter.queuePosition(position),
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    });
+    handle = cli.client.toHandle(created);
+    reporter.note(`started ${handle} on ${created.backend}`);
+    const job = await followJob(cli, created, reporter, {
+      signal: io.signal,
+      timeoutMs: timeoutMs === undefined ? undefined : Math.max(1, timeoutMs - (Date.now() - started)),
+    });
+    handle = cli.client.toHandle(job);
+    const files = await saveOutputs(cli.client, job, { out: values.out, cwd, signal: io.signal });
+    if (global.json) {
+      io.stdout.write(
+        `${JSON.stringify({ job: jobToJson(job, handle), files, emulator: cli.embedded }, null, 2)}\n`,
+      );
+    } else {
+      for (const file of files) io.stdout.write(`saved ${file.path} (${formatBytes(file.bytes)})\n`);
+      if (!global.quiet) io.stderr.write(`job: ${handle}\n`);
+    }
+    return 0;
+  } catch (error) {
+    reporter.done();
+    if (handle === undefined) throw error;
+    const code = reportError(error, io, global, { handle });
+    if (!global.json) resumeHint(error, handle, io, cli);
+    return code;
+  } finally {
+    await cli.close();
+  }
+}
+
+/** The `generate` subcommand. */
+export const generateCommand: CliCommand = {
+  name: 'generate',
+  summary: 'create a video, show its progress, download it (offline without credentials)',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,100 @@
+/**
+ * Picks the client a command talks to: the configured service when credentials are in the
+ * environment, else (for `generate`) an embedded emulator.
+ * @module
+ */
+import {
+  type BackendId,
+  type CreateVideoRequest,
+  isHandle,
+  parseHandle,
+  type VideoClient,
+} from '@sora-kit/core';
+import { createVideoClientFromEnv } from '../create-video-client-from-env.js';
+import type { CliIo } from './cli-io.js';
+import { embeddedSpeed, startEmbeddedEmulator } from './embedded-emulator.js';
+import { UsageError } from './usage-error.js';
+
+/** The notice printed (to stderr) when the embedded emulator is used. */
+export const EMBEDDED_NOTICE =
+  'No credentials found: using the embedded sora-kit emulator (offline). Set OPENAI_API_KEY or AZURE_OPENAI_* to use a real service.';
+
+/** Backends tried, in order, for a request on the embedded emulator without `--backend`. */
+export const EMBEDDED_BACKEND_ORDER: readonly BackendId[] = ['openai-sora2', 'azure-sora1'];
+
+/** A client and what to do when the command is done with it. */
+export interface CliClient {
+  /** The client. */
+  readonly client: VideoClient;
+  /** True when it talks to the embedded emulator. */
+  readonly embedded: boolean;
+  /** Poll interval for `wait` (short on the embedded emulator; the service's hint otherwise). */
+  readonly pollIntervalMs: number | undefined;
+  /** Releases the embedded emulator, if any. */
+  close(): Promise<void>;
+}
+
+/** True when the environment names a service: `OPENAI_API_KEY` or `AZURE_OPENAI_ENDPOINT`. */
+export function hasCredentials(env: CliIo['env']): boolean {
+  return Boolean(env.OPENAI_API_KEY?.trim() || env.AZURE_OPENAI_ENDPOINT?.trim());
+}
+
+/** The backend a job reference names: the handle's, when it is a handle. */
+export function backendOfRef(ref: string): BackendId | undefined {
+  return isHandle(ref) ? parseHandle(ref).backend : undefined;
+}
+
+/** What {@link openClient} needs. */
+export interface OpenClientOptions {
+  /** Subcommand name (for messages). */
+  command: string;
+  /** `--backend`, or the backend of the handle the command was given. */
+  backend: BackendId | undefined;
+  /** The create request (`generate`): picks the embedded backend by capability. */
+  request?: CreateVideoRequest;
+  /** Whether the embedded emulator may serve this command (only `generate`). */
+  allowEmbedded: boolean;
+  /** Print the embedded notice (not with `--quiet`). */
+  notice: boolean;
+}
+
+/**
+ * Opens the client for one command.
+ * @throws {UsageError} when no credentials are set and the command needs a lasting service.
+ * @throws {ValidationError} when the environment is incomplete for the chosen backend.
+ * @example
+ * const cli = await openClient(io, { command: 'status', backend: 'openai-sora2', allowEmbedded: false, notice: true });
+ */
+export async function openClient(io: CliIo, options: OpenClientOptions): Promise<CliClient> {
+  if (hasCredentials(io.env)) {
+    const env = options.backend ? { ...io.env, SORA_KIT_BACKEND: options.backend } : io.env;
+    const client = createVideoClientFromEnv({ env });
+    return { client, embedded: false, pollIntervalMs: undefined, close: async () => {} };
+  }
+  if (!options.allowEmbedded) {
+    throw new UsageError(
+      `${options.command} needs a service that keeps its jobs, and no credentials are set (OPENAI_API_KEY or AZURE_OPENAI_ENDPOINT).
+The embedded emulator of "sora-kit generate" forgets its jobs when that command exits. To try this offline, run
+"sora-kit emulator" in another terminal, then here:
+  export OPENAI_BASE_URL=http://127.0.0.1:4000/v1 OPENAI_API_KEY=sk-test`,
+      options.command,
+    );
+  }
+  const speed = embeddedSpeed(io.env);
+  const embedded = await startEmbeddedEmulator({ speed, seed: `sora-kit-cli-${Date.now()}` });
+  if (options.notice) io.stderr.write(`${EMBEDDED_NOTICE}\n`);
+  let backend = options.backend;
+  if (backend === undefined) {
+    const { request } = options;
+    backend =
+      EMBEDDED_BACKEND_ORDER.find(
+        (candidate) => request === undefined || embedded.clientFor(candidate).accepts(request),
+      ) ?? 'openai-sora2';
+  }
+  return {
+    client: embedded.clientFor(backend),
+    embedded: true,
+    pollIntervalMs: Math.max(50, Math.round(250 / speed)),
+    close: () => embedded.close(),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * `node:util` parseArgs for one subcommand, with the global flags every subcommand accepts.
+ * @module
+ */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { BACKEND_IDS, type BackendId, ValidationError } from '@sora-kit/core';
+import { UsageError } from './usage-error.js';
+
+/** Flags every subcommand accepts. */
+export const GLOBAL_OPTIONS = {
+  backend: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** The global flags, parsed. */
+export interface GlobalFlags {
+  /** `--backend`, checked against the backend ids. */
+  backend: BackendId | undefined;
+  /** `--json`: one JSON document on stdout, no progress. */
+  json: boolean;
+  /** `--quiet`: nothing on stderr but errors. */
+  quiet: boolean;
+  /** `--help`. */
+  help: boolean;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** The values of a subcommand's own flags, typed from its option table. */
+export type FlagValues<O extends Options> = {
+  [K in keyof O]?: O[K] extends { multiple: true }
+    ? O[K] extends { type: 'boolean' }
+      ? boolean[]
+      : string[]
+    : O[K] extends { type: 'boolean' }
+      ? boolean
+      : string;
+};
+
+/** What {@link parseCommandArgs} returns. */
+export interface ParsedCommand<O extends Options> {
+  /** The subcommand's own flags. */
+  values: FlagValues<O>;
+  /** Positional arguments. */
+  positionals: string[];
+  /** The global flags. */
+  global: GlobalFlags;
+}
+
+/**
+ * Parses `argv` (the arguments after the subcommand) with the subcommand's `options` plus the
+ * global ones; unknown flags and wrong positional counts throw {@link UsageError}.
+ * @example
+ * const { values, positionals, global } = parseCommandArgs('status', argv, {}, { min: 1, max: 1 });
+ */
+export function parseCommandArgs<const O extends Options>(
+  command: string,
+  argv: string[],
+  options: O,
+  positionals: { min: number; max: number; names: string },
+): ParsedCommand<O> {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { ...GLOBAL_OPTIONS, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(firstSentence((error as Error).message), command);
+  }
+  const values = parsed.values;
+  const global: GlobalFlags = {
+    backend: checkBackend(values.backend as string | undefined),
+    json: values.json === true,
+    quiet: values.quiet === true,
+    help: values.help === true,
+  };
+  if (!global.help) {
+    const count = parsed.positionals.length;
+    if (count < positionals.min) throw new UsageError(`missing ${positionals.names}`, command);
+    if (count > positionals.max)
+      throw new UsageError(
+        `unexpected argument "${parsed.positionals[positionals.max]}"${positionals.max === 0 ? '' : ` (expected ${positionals.names}; quote a prompt with spaces)`}`,
+        command,
+      );
+  }
+  return { values: values as FlagValues<O>, positionals: parsed.positionals, global };
+}
+
+/**
+ * Checks `--backend`.
+ * @throws {ValidationError} (field `backend`) naming the allowed backends.
+ */
+export function checkBackend(value: string | undefined): BackendId | undefined {
+  if (value === undefined) return undefined;
+  if ((BACKEND_IDS as readonly string[]).includes(value)) return value as BackendId;
+  throw new ValidationError({
+    issues: [
+      {
+        field: 'backend',
+        value,
+        allowed: [...BACKEND_IDS],
+        message: `backend: "${value}" is not a sora-kit backend; allowed: ${BACKEND_IDS.join(', ')}`,
+      },
+    ],
+  });
+}
+
+/**
+ * Reads a whole-number flag.
+ * @throws {ValidationError} naming the field when `text` is not an integer (or is below `min`).
+ */
+export function integerFlag(field: string, text: string | undefined, min?: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || (min !== undefined && value < min)) {
+    const least = min === undefined ? '' : ` >= ${min}`;
+    throw new ValidationError({
+      issues: [
+        {
+          field,
+          value: text,
+          ...(min === undefined ? {} : { allowed: { min } }),
+          message: `${field}: "${text}" is not a whole number${least}`,
+        },
+      ],
+    });
+  }
+  return value;
+}
+
+function firstSentence(message: string): string {
+  const end = message.indexOf('. ');
+  return end < 0 ? message : message.slice(0, end);
+}
+
+/**
+ * Reads `--timeout SECONDS` into milliseconds.
+ * @throws {ValidationError} (field `timeout`) when it is not a number > 0.
+ */
+export function timeoutFlag(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (text.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new ValidationError({
+      issues: [
+        { field: 'timeout', value: text, message: `timeout: "${text}" is not a number of seconds > 0` },
+      ],
+    });
+  }
+  return Math.round(seconds * 1000);
+}
