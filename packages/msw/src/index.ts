@@ -3,7 +3,6 @@
  * @module
  */
 export { bindEmulatorClock, type TimeSource } from './bind-emulator-clock.js';
-export { createAdvancingDelay } from './create-advancing-delay.js';
 export { createSoraHandlers } from './create-sora-handlers.js';
 export {
   DEFAULT_AZURE_ENDPOINT,
