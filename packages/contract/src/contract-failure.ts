@@ -1,0 +1,32 @@
+/**
+ * The error a scenario throws when the target breaks the contract.
+ * @module
+ */
+
+const MARKER = Symbol.for('sora-kit.contract.ContractFailure');
+
+/** A broken expectation: wrong status, a body that fails its strict schema, bad media, a cost-guard refusal. */
+export class ContractFailure extends Error {
+  /** Marker so `isInstance` survives duplicated package copies. */
+  readonly [MARKER] = true;
+
+  /** @param message what was expected and what came back */
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContractFailure';
+  }
+
+  /** Whether `value` is a ContractFailure (any copy of this package). */
+  static isInstance(value: unknown): value is ContractFailure {
+    return typeof value === 'object' && value !== null && MARKER in value;
+  }
+}
+
+/** Bad configuration of the kit itself (an unknown flag value, a malformed environment variable). */
+export class ContractConfigError extends Error {
+  /** @param message what is wrong and how to fix it */
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContractConfigError';
+  }
+}
