@@ -4,7 +4,7 @@
  */
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type CreateVideoRequest, ValidationError } from '@sora-kit/core';
+import { type CreateVideoRequest, TimeoutError, ValidationError } from '@sora-kit/core';
 import { type CliCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
 import { followJob, resumeHint } from './follow-job.js';
@@ -106,6 +106,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const job = await followJob(cli, created, reporter, {
       signal: io.signal,
       timeoutMs: timeoutMs === undefined ? undefined : Math.max(1, timeoutMs - (Date.now() - started)),
+    }).catch((error: unknown) => {
+      if (!TimeoutError.isInstance(error) || timeoutMs === undefined) throw error;
+      throw new TimeoutError({
+        timeoutMs,
+        jobId: created.id,
+        message: `job ${created.id} did not finish within --timeout ${values.timeout} s`,
+        cause: error,
+      });
     });
     handle = cli.client.toHandle(job);
     const files = await saveOutputs(cli.client, job, { out: values.out, cwd, signal: io.signal });

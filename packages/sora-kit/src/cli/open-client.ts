@@ -94,7 +94,7 @@ The embedded emulator of "sora-kit generate" forgets its jobs when that command 
   return {
     client: embedded.clientFor(backend),
     embedded: true,
-    pollIntervalMs: Math.max(50, Math.round(250 / speed)),
+    pollIntervalMs: Math.min(1000, Math.max(50, Math.round(500 / speed))),
     close: () => embedded.close(),
   };
 }

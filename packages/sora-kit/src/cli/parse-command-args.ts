@@ -134,8 +134,9 @@ export function integerFlag(field: string, text: string | undefined, min?: numbe
 }
 
 function firstSentence(message: string): string {
-  const end = message.indexOf('. ');
-  return end < 0 ? message : message.slice(0, end);
+  const line = message.split('\n')[0] ?? message;
+  const end = line.indexOf('. ');
+  return end < 0 ? line : line.slice(0, end);
 }
 
 /**
