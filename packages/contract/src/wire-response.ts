@@ -45,9 +45,7 @@ export interface RecordedExchange {
 /** A strict schema as the kit uses it (a zod schema from `@sora-kit/core/wire` fits). */
 export interface WireSchema<T> {
   /** Validates without throwing. */
-  safeParse(
-    value: unknown,
-  ):
+  safeParse(value: unknown):
     | { success: true; data: T }
     | {
         success: false;
