@@ -141,6 +141,38 @@ describe('sora-kit status, wait, list, download, remix, delete', { timeout: 30_0
     expect(JSON.parse(json.stdout).error).toMatchObject({ type: 'NotFoundError', status: 404 });
   });
 
+  it('exits 1 when the job fails, with the code the service gave', async () => {
+    emulator.control.failJobs({
+      progress: 50,
+      code: 'internal_error',
+      match: { promptIncludes: 'doomed' },
+      times: 1,
+    });
+    const client = createVideoClient({
+      backend: 'openai-sora2',
+      apiKey: openaiEnv.OPENAI_API_KEY ?? '',
+      baseURL: openaiEnv.OPENAI_BASE_URL,
+    });
+    const job = await client.create({ prompt: 'a doomed balloon', seconds: 4 });
+    emulator.clock.advance(60_000);
+    const handle = client.toHandle(job);
+
+    const text = await cli(['wait', handle], openaiEnv);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(
+      new RegExp(`^sora-kit: job ${job.id} failed \\(internal_error\\): .+\\n$`, 'm'),
+    );
+    const json = await cli(['wait', handle, '--json'], openaiEnv);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).error).toMatchObject({
+      type: 'JobFailedError',
+      jobId: job.id,
+      code: 'internal_error',
+      moderation: false,
+      handle,
+    });
+  });
+
   it('routes each handle to its own backend (Azure Sora 1 and Sora 2 from one environment)', async () => {
     const sora1 = createVideoClient({
       backend: 'azure-sora1',
