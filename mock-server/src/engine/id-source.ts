@@ -34,10 +34,20 @@ export interface IdSourceOptions {
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
+/** Two lowercase hex digits per byte value (a table: ids are drawn on every request). */
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function hex(random: SeededRandom, chars: number): string {
   let out = '';
-  while (out.length < chars) out += random().toString(16).padStart(8, '0');
-  return out.slice(0, chars);
+  while (out.length < chars) {
+    const value = random();
+    out +=
+      (BYTE_HEX[value >>> 24] as string) +
+      BYTE_HEX[(value >>> 16) & 0xff] +
+      BYTE_HEX[(value >>> 8) & 0xff] +
+      BYTE_HEX[value & 0xff];
+  }
+  return out.length === chars ? out : out.slice(0, chars);
 }
 
 function base32(random: SeededRandom, chars: number): string {

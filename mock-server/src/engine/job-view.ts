@@ -27,11 +27,25 @@ export interface JobView extends Omit<PresentJobState, 'kind'> {
   readonly generations: readonly GenerationView[];
 }
 
-/** Builds the view of a present job. */
+const NO_GENERATIONS: readonly GenerationView[] = Object.freeze([]);
+
+/** Builds the view of a present job. Fields are copied one by one: an object rest is slow on the poll path. */
 export function toJobView(job: JobRecord, state: PresentJobState, observedAt: number): JobView {
-  const { kind: _kind, ...rest } = state;
-  const createdAt = jobTimeline(job).runningEndsAt;
-  const generations =
-    state.phase === 'succeeded' ? job.generationIds.map((id, index) => ({ id, index, createdAt })) : [];
-  return { ...rest, job, observedAt, generations };
+  let generations = NO_GENERATIONS;
+  if (state.phase === 'succeeded' && job.generationIds.length > 0) {
+    const createdAt = jobTimeline(job).runningEndsAt;
+    generations = job.generationIds.map((id, index) => ({ id, index, createdAt }));
+  }
+  return {
+    phase: state.phase,
+    progress: state.progress,
+    finishedAt: state.finishedAt,
+    expiresAt: state.expiresAt,
+    settlesAt: state.settlesAt,
+    failure: state.failure,
+    nextChangeAt: state.nextChangeAt,
+    job,
+    observedAt,
+    generations,
+  };
 }

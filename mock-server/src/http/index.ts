@@ -26,5 +26,5 @@ export {
   type RenderRequest,
   renderMedia,
 } from './render-cache.js';
-export { type RequestIdOptions, requestIdMiddleware } from './request-id.js';
+export { jsonWithRequestId, type RequestIdOptions, requestIdMiddleware } from './request-id.js';
 export { WireError, type WireErrorInit } from './wire-error.js';

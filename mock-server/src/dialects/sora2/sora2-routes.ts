@@ -11,7 +11,7 @@ import type { EmulatorContext } from '../../emulator.js';
 import type { JobView } from '../../engine/job-view.js';
 import { authenticate, type HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
-import { requestIdMiddleware } from '../../http/request-id.js';
+import { jsonWithRequestId, requestIdMiddleware } from '../../http/request-id.js';
 import { createBodySchema, parseBody, remixBodySchema } from './sora2-body-schema.js';
 import { toCreateJobInput } from './sora2-create-input.js';
 import { contentNotReady, invalidParam, renderSora2Error, unauthorized } from './sora2-errors.js';
@@ -39,6 +39,20 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
   const requestId = requestIdMiddleware({ next: () => engine.ids.requestId() });
   routes.use('/videos', requestId);
   routes.use('/videos/*', requestId);
+  // Errors are rendered by wrapping each handler rather than with `routes.onError`: Hono wraps
+  // every route and middleware of a sub-app with an error handler in two more async layers.
+  const guard =
+    <P extends string>(handler: (c: Context<EmulatorEnv, P>) => Response | Promise<Response>) =>
+    (c: Context<EmulatorEnv, P>): Response | Promise<Response> => {
+      try {
+        const response = handler(c);
+        return response instanceof Promise
+          ? response.catch((error: unknown) => renderSora2Error(error, c, emulator))
+          : response;
+      } catch (error) {
+        return renderSora2Error(error, c, emulator);
+      }
+    };
 
   const partitionOf = (c: Context<EmulatorEnv>): string => {
     const auth = authenticate(c.req.raw.headers, host, emulator.options.apiKey);
@@ -48,76 +62,94 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
 
   const videoResponse = (c: Context<EmulatorEnv>, view: JobView): Response => {
     const after = pollAfterMs(view);
-    return c.json(
+    return jsonWithRequestId(
+      c,
       toSora2Video(view),
       200,
-      after === undefined ? {} : { 'openai-poll-after-ms': String(after) },
+      after === undefined ? undefined : { 'openai-poll-after-ms': String(after) },
     );
   };
 
-  routes.post('/videos', async (c) => {
-    const partition = partitionOf(c);
-    const body = parseBody(createBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
-    const input = await toCreateJobInput(emulator, host, partition, body);
-    return videoResponse(c, engine.createJob(input));
-  });
-
-  routes.get('/videos', (c) => {
-    const partition = partitionOf(c);
-    const query = parseListQuery(new URL(c.req.url).searchParams);
-    return c.json(toSora2VideoList(engine.listJobs(partition, query)));
-  });
-
-  routes.get('/videos/:video_id', (c) =>
-    videoResponse(c, engine.getJob(partitionOf(c), c.req.param('video_id'))),
+  routes.post(
+    '/videos',
+    guard(async (c) => {
+      const partition = partitionOf(c);
+      const body = parseBody(createBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
+      const input = await toCreateJobInput(emulator, host, partition, body);
+      return videoResponse(c, engine.createJob(input));
+    }),
   );
 
-  routes.delete('/videos/:video_id', (c) => {
-    const result = engine.deleteJob(partitionOf(c), c.req.param('video_id'));
-    const body: Sora2DeletedVideo = {
-      id: result.id,
-      object: 'video.deleted',
-      deleted: result.outcome === 'deleted',
-    };
-    return c.json(body);
-  });
+  routes.get(
+    '/videos',
+    guard((c) => {
+      const partition = partitionOf(c);
+      const query = parseListQuery(new URL(c.req.url).searchParams);
+      return jsonWithRequestId(c, toSora2VideoList(engine.listJobs(partition, query)));
+    }),
+  );
 
-  routes.get('/videos/:video_id/content', async (c) => {
-    const view = engine.getJob(partitionOf(c), c.req.param('video_id'));
-    const variant = c.req.query('variant') ?? 'video';
-    if (!Object.hasOwn(VARIANTS, variant)) {
-      throw invalidParam(
-        'variant',
-        `Invalid value: '${variant}'. Supported values are: 'video', 'thumbnail' and 'spritesheet'.`,
+  routes.get(
+    '/videos/:video_id',
+    guard<'/videos/:video_id'>((c) =>
+      videoResponse(c, engine.getJob(partitionOf(c), c.req.param('video_id'))),
+    ),
+  );
+
+  routes.delete(
+    '/videos/:video_id',
+    guard<'/videos/:video_id'>((c) => {
+      const result = engine.deleteJob(partitionOf(c), c.req.param('video_id'));
+      const body: Sora2DeletedVideo = {
+        id: result.id,
+        object: 'video.deleted',
+        deleted: result.outcome === 'deleted',
+      };
+      return jsonWithRequestId(c, body);
+    }),
+  );
+
+  routes.get(
+    '/videos/:video_id/content',
+    guard<'/videos/:video_id/content'>(async (c) => {
+      const view = engine.getJob(partitionOf(c), c.req.param('video_id'));
+      const variant = c.req.query('variant') ?? 'video';
+      if (!Object.hasOwn(VARIANTS, variant)) {
+        throw invalidParam(
+          'variant',
+          `Invalid value: '${variant}'. Supported values are: 'video', 'thumbnail' and 'spritesheet'.`,
+        );
+      }
+      if (view.phase !== 'succeeded') throw contentNotReady(host, view.phase);
+      const { job } = view;
+      const bytes = await emulator.media.get({
+        variant: variant as Variant,
+        width: job.width,
+        height: job.height,
+        seconds: job.seconds,
+        audio: true,
+        seed: job.id,
+        caption: job.prompt,
+        label: job.id,
+      });
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': VARIANTS[variant as Variant],
+        'content-length': String(bytes.byteLength),
+      });
+    }),
+  );
+
+  routes.post(
+    '/videos/:video_id/remix',
+    guard<'/videos/:video_id/remix'>(async (c) => {
+      const partition = partitionOf(c);
+      const body = parseBody(remixBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
+      return videoResponse(
+        c,
+        engine.remixJob({ partition, sourceId: c.req.param('video_id'), prompt: body.prompt }),
       );
-    }
-    if (view.phase !== 'succeeded') throw contentNotReady(host, view.phase);
-    const { job } = view;
-    const bytes = await emulator.media.get({
-      variant: variant as Variant,
-      width: job.width,
-      height: job.height,
-      seconds: job.seconds,
-      audio: true,
-      seed: job.id,
-      caption: job.prompt,
-      label: job.id,
-    });
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': VARIANTS[variant as Variant],
-      'content-length': String(bytes.byteLength),
-    });
-  });
+    }),
+  );
 
-  routes.post('/videos/:video_id/remix', async (c) => {
-    const partition = partitionOf(c);
-    const body = parseBody(remixBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
-    return videoResponse(
-      c,
-      engine.remixJob({ partition, sourceId: c.req.param('video_id'), prompt: body.prompt }),
-    );
-  });
-
-  routes.onError((error, c) => renderSora2Error(error, c, emulator));
   return routes;
 }
