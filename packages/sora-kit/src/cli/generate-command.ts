@@ -116,7 +116,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       });
     });
     handle = cli.client.toHandle(job);
-    reporter.note(`downloading ${job.outputs.length > 1 ? `${job.outputs.length} variants` : 'the video'}...`);
+    reporter.note(
+      `downloading ${job.outputs.length > 1 ? `${job.outputs.length} variants` : 'the video'}...`,
+    );
     const files = await saveOutputs(cli.client, job, { out: values.out, cwd, signal: io.signal });
     if (global.json) {
       io.stdout.write(
