@@ -13,6 +13,7 @@ import {
   type VideoProvider,
 } from '@sora-kit/core';
 import type OpenAI from 'openai';
+import { linkSignal } from './link-signal.js';
 import { mapSora2Error } from './map-sora2-error.js';
 import { mapSora2Video } from './map-sora2-video.js';
 import { azureOpenAIClient, openAIClient } from './sora2-openai-client.js';
@@ -90,8 +91,10 @@ export class Sora2Provider implements VideoProvider {
   /** Streams the video, its thumbnail or its spritesheet (`variant`). */
   async download(id: string, options: ProviderDownloadOptions = {}): Promise<VideoDownload> {
     const variant = options.variant ?? 'video';
-    const response = await this.call(options.signal, (signal) =>
-      this.client.videos.downloadContent(id, { variant }, { signal }),
+    const response = await this.call(
+      options.signal,
+      (signal) => this.client.videos.downloadContent(id, { variant }, { signal }),
+      { linkForCallOnly: false },
     );
     if (!response.body)
       throw new SoraKitError({ message: `${this.backend} sent no body for ${variant} of ${id}` });
@@ -111,14 +114,24 @@ export class Sora2Provider implements VideoProvider {
     return { job, ...(Number.isFinite(pollAfter) ? { hint: { pollAfterMs: pollAfter } } : {}) };
   }
 
+  /**
+   * Runs one SDK call. The SDK adds an abort listener to the signal it is given and never removes
+   * it, so a long `wait()` that shares one signal across many polls would pile up listeners (Node
+   * warns after 10). Each call therefore gets its own signal, linked to the caller's only for the
+   * duration of the call. Downloads keep the caller's signal: their body outlives the call.
+   */
   private async call<T>(
     signal: AbortSignal | undefined,
     run: (signal: AbortSignal | undefined) => Promise<T>,
+    { linkForCallOnly = true }: { linkForCallOnly?: boolean } = {},
   ): Promise<T> {
+    const link = signal && linkForCallOnly ? linkSignal(signal) : undefined;
     try {
-      return await run(signal);
+      return await run(link?.signal ?? signal);
     } catch (error) {
       throw mapSora2Error(error, { backend: this.backend, model: this.model, signal });
+    } finally {
+      link?.unlink();
     }
   }
 }
