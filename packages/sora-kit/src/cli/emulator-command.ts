@@ -16,27 +16,8 @@ The flags are those of sora-emulator:
 
 `;
 
-/** The signature of `runServeCommand` in `@sora-kit/emulator`'s cli/serve-command.js. */
-type RunServeCommand = (
-  argv: string[],
-  io: Pick<CliIo, 'stdout' | 'stderr'>,
-  options: { env?: CliIo['env']; signal?: AbortSignal },
-) => Promise<number>;
-
-/**
- * Loads `runServeCommand` from the installed emulator. The package exports only its library, so
- * the module is found next to its resolved entry point (dist/index.js -> dist/cli/).
- */
-async function loadServeCommand(): Promise<RunServeCommand> {
-  const entry = import.meta.resolve('@sora-kit/emulator');
-  const module = (await import(new URL('./cli/serve-command.js', entry).href)) as {
-    runServeCommand: RunServeCommand;
-  };
-  return module.runServeCommand;
-}
-
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const runServeCommand = await loadServeCommand();
+  const { runServeCommand } = await import('@sora-kit/emulator/cli');
   if (argv.includes('--help') || argv.includes('-h')) io.stdout.write(USAGE_HEAD);
   return runServeCommand(argv, io, { env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
 }
