@@ -27,6 +27,7 @@ import { DEFAULT_TIMING, type TimingConfig } from './job-timing.js';
 import { type JobView, toJobView } from './job-view.js';
 import { listJobs } from './list-jobs.js';
 import { findModeratedWord, moderationFailure } from './moderation.js';
+import { createPartitionIndex } from './partition-index.js';
 import { checkQuota } from './quota-check.js';
 import { DEFAULT_QUOTA, parseQuotaSpec, type QuotaPolicy, validateQuotaPolicy } from './quota-policy.js';
 
@@ -89,20 +90,12 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     return toJobView(record, state, now);
   };
 
-  const sweepPartition = (partition: string, now: number): number => {
-    const windowMs = settings.quota.mode === 'rate' ? settings.quota.windowMs : 0;
-    let removed = 0;
-    for (const record of store.list(partition)) {
-      const state = deriveJobState(record, now);
-      if (
-        state.kind === 'gone' &&
-        state.since <= now - SWEEP_GRACE_MS &&
-        record.createdAt <= now - windowMs
-      ) {
-        removed += store.delete(partition, record.id) ? 1 : 0;
-      }
-    }
-    return removed;
+  // Sweeps and quota checks through the index cost O(unfinished or in-window jobs) per create,
+  // not O(stored jobs); it is rebuilt from the store whenever settings change.
+  const index = createPartitionIndex({ store, policy: () => settings.quota, graceMs: SWEEP_GRACE_MS });
+  const put = (record: JobRecord): void => {
+    store.put(record);
+    index.track(record);
   };
 
   const create = (input: CreateJobInput, remixedFromId?: string): JobView => {
@@ -110,9 +103,8 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     const now = clock.now();
     const retired = faults.retirement(input.model);
     if (retired) throw new ModelRetiredError(retired.model, retired.status, retired.message);
-    sweepPartition(input.partition, now);
-    const sameFamily = store.list(input.partition).filter((record) => record.kind === input.kind);
-    const refusal = checkQuota(sameFamily, now, settings.quota);
+    index.sweep(input.partition, now);
+    const refusal = checkQuota(index.quotaRecords(input.partition, input.kind, now), now, settings.quota);
     if (refusal) throw refusal;
     const moderated = findModeratedWord(input.prompt, faults.get().moderationWords) !== null;
     const failure = moderated
@@ -132,14 +124,14 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       failure,
       ...(remixedFromId === undefined ? {} : { remixedFromId }),
     });
-    store.put(record);
+    put(record);
     return presentView(record, record.id, now);
   };
 
   const cancelAt = (view: JobView, now: number): JobView => {
     if (isSettledPhase(view.phase)) throw new InvalidStateError(view.job.id, view.phase, 'cancel');
     const record: JobRecord = Object.freeze({ ...view.job, cancelledAt: now });
-    store.put(record);
+    put(record);
     return presentView(record, record.id, now);
   };
 
@@ -151,6 +143,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     settings: () => settings,
     configure(change) {
       settings = resolveSettings(settings, change);
+      index.clear();
       return settings;
     },
     createJob: (input) => create(input),
@@ -215,7 +208,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
           `Video '${id}' is ${view.phase}; only completed or failed videos can be deleted.`,
         );
       }
-      store.put(Object.freeze({ ...view.job, deletedAt: now }));
+      put(Object.freeze({ ...view.job, deletedAt: now }));
       return { outcome: 'deleted', id };
     },
     settledBetween(fromMs, toMs) {
@@ -237,7 +230,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     },
     sweep() {
       const now = clock.now();
-      return store.partitions().reduce((sum, partition) => sum + sweepPartition(partition, now), 0);
+      return store.partitions().reduce((sum, partition) => sum + index.sweep(partition, now), 0);
     },
     reset() {
       store.clear();
@@ -246,6 +239,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       faults.set(options.faults ?? {});
       settings = initialSettings;
       sequence = 0;
+      index.clear();
     },
     snapshot() {
       const now = clock.now();
