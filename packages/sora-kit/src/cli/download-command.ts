@@ -4,10 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { type DownloadVariant, isHandle, ValidationError } from '@sora-kit/core';
-import { type CliCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
+import { type CliCommand, defineCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
-import { backendOfRef, openClient } from './open-client.js';
-import { parseCommandArgs } from './parse-command-args.js';
+import { writeJson } from './job-output.js';
+import { ONE_JOB_ID, signalOption, withJobClient } from './job-steps.js';
+import type { ParsedCommand } from './parse-command-args.js';
 import { extensionOf, formatBytes } from './save-outputs.js';
 
 const VARIANTS: readonly DownloadVariant[] = ['video', 'thumbnail', 'spritesheet'];
@@ -45,25 +46,13 @@ function checkVariant(value: string | undefined): DownloadVariant {
   });
 }
 
-async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, global } = parseCommandArgs('download', argv, OPTIONS, {
-    min: 1,
-    max: 1,
-    names: 'the job ID',
-  });
-  if (global.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+async function run(
+  { values, positionals, global }: ParsedCommand<typeof OPTIONS>,
+  io: CliIo,
+): Promise<number> {
   const ref = positionals[0] ?? '';
   const variant = checkVariant(values.variant);
-  const cli = await openClient(io, {
-    command: 'download',
-    backend: global.backend ?? backendOfRef(ref),
-    allowEmbedded: false,
-    notice: !global.quiet,
-  });
-  try {
+  return withJobClient(io, 'download', global, ref, async (cli) => {
     const { id, backend } = isHandle(ref)
       ? cli.client.fromHandle(ref)
       : { id: ref, backend: cli.client.backend };
@@ -71,20 +60,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const result = await cli.client.downloadToFile(ref, out, {
       variant,
       ...(values['output-id'] === undefined ? {} : { outputId: values['output-id'] }),
-      ...(io.signal ? { signal: io.signal } : {}),
+      ...signalOption(io),
     });
-    if (global.json) io.stdout.write(`${JSON.stringify({ file: { ...result, path: out } }, null, 2)}\n`);
+    if (global.json) writeJson(io, { file: { ...result, path: out } });
     else io.stdout.write(`saved ${out} (${formatBytes(result.bytes)}, ${result.contentType})\n`);
     return 0;
-  } finally {
-    await cli.close();
-  }
+  });
 }
 
 /** The `download` subcommand. */
-export const downloadCommand: CliCommand = {
+export const downloadCommand: CliCommand = defineCommand({
   name: 'download',
   summary: 'save the video, thumbnail or spritesheet of a finished job',
   usage: USAGE,
+  options: OPTIONS,
+  positionals: ONE_JOB_ID,
   run,
-};
+});

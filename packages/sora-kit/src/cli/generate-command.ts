@@ -5,15 +5,14 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type CreateVideoRequest, TimeoutError, ValidationError } from '@sora-kit/core';
-import { type CliCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
+import { type CliCommand, defineCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
-import { followJob, resumeHint } from './follow-job.js';
+import { followJob } from './follow-job.js';
+import { writeJson, writeSavedFiles } from './job-output.js';
+import { createReporter, reportJobError, saveJobOutputs, signalOption } from './job-steps.js';
 import { jobToJson } from './job-view.js';
 import { openClient } from './open-client.js';
-import { integerFlag, parseCommandArgs, timeoutFlag } from './parse-command-args.js';
-import { ProgressReporter, progressMode } from './progress-reporter.js';
-import { reportError } from './report-error.js';
-import { formatBytes, saveOutputs } from './save-outputs.js';
+import { integerFlag, type ParsedCommand, timeoutFlag } from './parse-command-args.js';
 
 const USAGE = `Usage: sora-kit generate "PROMPT" [flags]
 
@@ -58,16 +57,10 @@ async function checkReadable(field: string, cwd: string, file: string): Promise<
   return path;
 }
 
-async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, global } = parseCommandArgs('generate', argv, OPTIONS, {
-    min: 1,
-    max: 1,
-    names: 'the PROMPT (quote it)',
-  });
-  if (global.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+async function run(
+  { values, positionals, global }: ParsedCommand<typeof OPTIONS>,
+  io: CliIo,
+): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const seconds = integerFlag('seconds', values.seconds);
   const variants = integerFlag('variants', values.variants);
@@ -92,13 +85,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     allowEmbedded: true,
     notice: !global.quiet,
   });
-  const reporter = new ProgressReporter(io.stderr, progressMode(io.stderr, global));
+  const reporter = createReporter(io, global);
   let handle: string | undefined;
   try {
     const started = Date.now();
     const created = await cli.client.create(request, {
       onQueuePosition: (position) => reporter.queuePosition(position),
-      ...(io.signal ? { signal: io.signal } : {}),
+      ...signalOption(io),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
     });
     handle = cli.client.toHandle(created);
@@ -119,31 +112,29 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     reporter.note(
       `downloading ${job.outputs.length > 1 ? `${job.outputs.length} variants` : 'the video'}...`,
     );
-    const files = await saveOutputs(cli.client, job, { out: values.out, cwd, signal: io.signal });
+    const files = await saveJobOutputs(cli, job, io, values.out);
     if (global.json) {
-      io.stdout.write(
-        `${JSON.stringify({ job: jobToJson(job, handle), files, emulator: cli.embedded }, null, 2)}\n`,
-      );
+      writeJson(io, { job: jobToJson(job, handle), files, emulator: cli.embedded });
     } else {
-      for (const file of files) io.stdout.write(`saved ${file.path} (${formatBytes(file.bytes)})\n`);
+      writeSavedFiles(io, files);
       if (!global.quiet) io.stderr.write(`job: ${handle}\n`);
     }
     return 0;
   } catch (error) {
     reporter.done();
     if (handle === undefined) throw error;
-    const code = reportError(error, io, global, { handle });
-    if (!global.json) resumeHint(error, handle, io, cli);
-    return code;
+    return reportJobError(error, io, global, cli, handle);
   } finally {
     await cli.close();
   }
 }
 
 /** The `generate` subcommand. */
-export const generateCommand: CliCommand = {
+export const generateCommand: CliCommand = defineCommand({
   name: 'generate',
   summary: 'create a video, show its progress, download it (offline without credentials)',
   usage: USAGE,
+  options: OPTIONS,
+  positionals: { min: 1, max: 1, names: 'the PROMPT (quote it)' },
   run,
-};
+});

@@ -3,11 +3,13 @@
  * @module
  */
 import type { VideoJob } from '@sora-kit/core';
-import { type CliCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
+import { type CliCommand, defineCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
+import { writeJson } from './job-output.js';
+import { signalOption } from './job-steps.js';
 import { formatJobRow, jobToJson } from './job-view.js';
 import { openClient } from './open-client.js';
-import { integerFlag, parseCommandArgs } from './parse-command-args.js';
+import { integerFlag, type ParsedCommand } from './parse-command-args.js';
 
 const USAGE = `Usage: sora-kit list [flags]
 
@@ -22,16 +24,7 @@ Example: sora-kit list --limit 5 --json
 
 const OPTIONS = { limit: { type: 'string' } } as const;
 
-async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, global } = parseCommandArgs('list', argv, OPTIONS, {
-    min: 0,
-    max: 0,
-    names: 'no arguments',
-  });
-  if (global.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+async function run({ values, global }: ParsedCommand<typeof OPTIONS>, io: CliIo): Promise<number> {
   const limit = integerFlag('limit', values.limit, 1) ?? 20;
   const cli = await openClient(io, {
     command: 'list',
@@ -43,14 +36,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const jobs: VideoJob[] = [];
     for await (const job of cli.client.list({
       limit: Math.min(limit, 100),
-      ...(io.signal ? { signal: io.signal } : {}),
+      ...signalOption(io),
     })) {
       jobs.push(job);
       if (jobs.length >= limit) break;
     }
     if (global.json) {
       const rows = jobs.map((job) => jobToJson(job, cli.client.toHandle(job)));
-      io.stdout.write(`${JSON.stringify({ jobs: rows }, null, 2)}\n`);
+      writeJson(io, { jobs: rows });
     } else if (jobs.length === 0) {
       if (!global.quiet) io.stderr.write(`no jobs on ${cli.client.backend}\n`);
     } else {
@@ -63,4 +56,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** The `list` subcommand. */
-export const listCommand: CliCommand = { name: 'list', summary: 'list recent jobs', usage: USAGE, run };
+export const listCommand: CliCommand = defineCommand({
+  name: 'list',
+  summary: 'list recent jobs',
+  usage: USAGE,
+  options: OPTIONS,
+  positionals: { min: 0, max: 0, names: 'no arguments' },
+  run,
+});

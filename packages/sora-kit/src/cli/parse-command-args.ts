@@ -26,10 +26,11 @@ export interface GlobalFlags {
   help: boolean;
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+/** A subcommand's own option table (`node:util` parseArgs options). */
+export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
 
 /** The values of a subcommand's own flags, typed from its option table. */
-export type FlagValues<O extends Options> = {
+export type FlagValues<O extends CommandOptions> = {
   [K in keyof O]?: O[K] extends { multiple: true }
     ? O[K] extends { type: 'boolean' }
       ? boolean[]
@@ -39,8 +40,18 @@ export type FlagValues<O extends Options> = {
       : string;
 };
 
+/** How many positional arguments a subcommand takes, and what to call them in messages. */
+export interface PositionalRule {
+  /** Fewest. */
+  min: number;
+  /** Most. */
+  max: number;
+  /** What they are, for "missing ..." (e.g. `the job ID`). */
+  names: string;
+}
+
 /** What {@link parseCommandArgs} returns. */
-export interface ParsedCommand<O extends Options> {
+export interface ParsedCommand<O extends CommandOptions> {
   /** The subcommand's own flags. */
   values: FlagValues<O>;
   /** Positional arguments. */
@@ -55,11 +66,11 @@ export interface ParsedCommand<O extends Options> {
  * @example
  * const { values, positionals, global } = parseCommandArgs('status', argv, {}, { min: 1, max: 1 });
  */
-export function parseCommandArgs<const O extends Options>(
+export function parseCommandArgs<const O extends CommandOptions>(
   command: string,
   argv: string[],
   options: O,
-  positionals: { min: number; max: number; names: string },
+  positionals: PositionalRule,
 ): ParsedCommand<O> {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {

@@ -2,11 +2,12 @@
  * `sora-kit status ID`: one read of a job.
  * @module
  */
-import { type CliCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
+import { type CliCommand, defineCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
+import { writeJson } from './job-output.js';
+import { ONE_JOB_ID, signalOption, withJobClient } from './job-steps.js';
 import { formatJob, jobToJson } from './job-view.js';
-import { backendOfRef, openClient } from './open-client.js';
-import { parseCommandArgs } from './parse-command-args.js';
+import type { ParsedCommand } from './parse-command-args.js';
 
 const USAGE = `Usage: sora-kit status ID [flags]
 
@@ -18,35 +19,25 @@ ${GLOBAL_FLAGS_USAGE}
 Example: sora-kit status 'sora-kit:v1:openai-sora2:video_123'
 `;
 
-async function run(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, global } = parseCommandArgs(
-    'status',
-    argv,
-    {},
-    { min: 1, max: 1, names: 'the job ID' },
-  );
-  if (global.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+const OPTIONS = {} as const;
+
+async function run({ positionals, global }: ParsedCommand<typeof OPTIONS>, io: CliIo): Promise<number> {
   const ref = positionals[0] ?? '';
-  const cli = await openClient(io, {
-    command: 'status',
-    backend: global.backend ?? backendOfRef(ref),
-    allowEmbedded: false,
-    notice: !global.quiet,
-  });
-  try {
-    const job = await cli.client.get(ref, io.signal ? { signal: io.signal } : {});
+  return withJobClient(io, 'status', global, ref, async (cli) => {
+    const job = await cli.client.get(ref, signalOption(io));
     const handle = cli.client.toHandle(job);
-    io.stdout.write(
-      global.json ? `${JSON.stringify(jobToJson(job, handle), null, 2)}\n` : formatJob(job, handle),
-    );
+    if (global.json) writeJson(io, jobToJson(job, handle));
+    else io.stdout.write(formatJob(job, handle));
     return 0;
-  } finally {
-    await cli.close();
-  }
+  });
 }
 
 /** The `status` subcommand. */
-export const statusCommand: CliCommand = { name: 'status', summary: 'show a job', usage: USAGE, run };
+export const statusCommand: CliCommand = defineCommand({
+  name: 'status',
+  summary: 'show a job',
+  usage: USAGE,
+  options: OPTIONS,
+  positionals: ONE_JOB_ID,
+  run,
+});

@@ -2,15 +2,12 @@
  * `sora-kit wait ID`: waits for a job with the progress display, optionally downloading it.
  * @module
  */
-import { type CliCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
+import { type CliCommand, defineCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
-import { followJob, resumeHint } from './follow-job.js';
-import { formatJob, jobToJson } from './job-view.js';
-import { backendOfRef, openClient } from './open-client.js';
-import { parseCommandArgs, timeoutFlag } from './parse-command-args.js';
-import { ProgressReporter, progressMode } from './progress-reporter.js';
-import { reportError } from './report-error.js';
-import { formatBytes, type SavedFile, saveOutputs } from './save-outputs.js';
+import { followJob } from './follow-job.js';
+import { writeJobResult } from './job-output.js';
+import { createReporter, ONE_JOB_ID, reportJobError, saveJobOutputs, withJobClient } from './job-steps.js';
+import { type ParsedCommand, timeoutFlag } from './parse-command-args.js';
 
 const USAGE = `Usage: sora-kit wait ID [flags]
 
@@ -25,56 +22,31 @@ Example: sora-kit wait 'sora-kit:v1:azure-sora1:task_123' --out lighthouse.mp4
 
 const OPTIONS = { out: { type: 'string', short: 'o' }, timeout: { type: 'string' } } as const;
 
-async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals, global } = parseCommandArgs('wait', argv, OPTIONS, {
-    min: 1,
-    max: 1,
-    names: 'the job ID',
-  });
-  if (global.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+async function run(
+  { values, positionals, global }: ParsedCommand<typeof OPTIONS>,
+  io: CliIo,
+): Promise<number> {
   const ref = positionals[0] ?? '';
   const timeoutMs = timeoutFlag(values.timeout);
-  const cli = await openClient(io, {
-    command: 'wait',
-    backend: global.backend ?? backendOfRef(ref),
-    allowEmbedded: false,
-    notice: !global.quiet,
-  });
-  const reporter = new ProgressReporter(io.stderr, progressMode(io.stderr, global));
-  try {
-    const job = await followJob(cli, ref, reporter, { signal: io.signal, timeoutMs });
-    const handle = cli.client.toHandle(job);
-    const files: SavedFile[] =
-      values.out === undefined
-        ? []
-        : await saveOutputs(cli.client, job, {
-            out: values.out,
-            cwd: io.cwd ?? process.cwd(),
-            signal: io.signal,
-          });
-    if (global.json) {
-      io.stdout.write(`${JSON.stringify({ job: jobToJson(job, handle), files }, null, 2)}\n`);
-    } else {
-      io.stdout.write(formatJob(job, handle));
-      for (const file of files) io.stdout.write(`saved ${file.path} (${formatBytes(file.bytes)})\n`);
+  return withJobClient(io, 'wait', global, ref, async (cli) => {
+    const reporter = createReporter(io, global);
+    try {
+      const job = await followJob(cli, ref, reporter, { signal: io.signal, timeoutMs });
+      const files = values.out === undefined ? [] : await saveJobOutputs(cli, job, io, values.out);
+      writeJobResult(io, global, job, cli.client.toHandle(job), files);
+      return 0;
+    } catch (error) {
+      return reportJobError(error, io, global, cli, ref);
     }
-    return 0;
-  } catch (error) {
-    const code = reportError(error, io, global, { handle: ref });
-    if (!global.json) resumeHint(error, ref, io, cli);
-    return code;
-  } finally {
-    await cli.close();
-  }
+  });
 }
 
 /** The `wait` subcommand. */
-export const waitCommand: CliCommand = {
+export const waitCommand: CliCommand = defineCommand({
   name: 'wait',
   summary: 'wait for a job with a progress bar (and download it with --out)',
   usage: USAGE,
+  options: OPTIONS,
+  positionals: ONE_JOB_ID,
   run,
-};
+});
