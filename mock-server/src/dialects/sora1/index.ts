@@ -18,23 +18,7 @@ export {
   renderSora1JobList,
   storedInpaintItems,
 } from './render-sora1-job.js';
-export {
-  checkSora1Limits,
-  SORA1_FPS,
-  type Sora1CreateRequest,
-  type Sora1InputItem,
-} from './sora1-create-request.js';
-export {
-  isSora1Resolution,
-  maxSora1Variants,
-  SORA1_DEFAULT_SECONDS,
-  SORA1_IMAGE_TYPES,
-  SORA1_MAX_IMAGES,
-  SORA1_MAX_INPUT_VIDEO_SECONDS,
-  SORA1_MAX_VIDEOS,
-  SORA1_RESOLUTIONS,
-  SORA1_SECONDS_RANGE,
-} from './sora1-limits.js';
+export { checkSora1Limits, type Sora1CreateRequest, type Sora1InputItem } from './sora1-create-request.js';
 export { badRequest, deploymentNotFound, Sora1RequestError, unauthorized } from './sora1-request-error.js';
 export { createSora1Routes, SORA1_API_VERSIONS } from './sora1-routes.js';
 export { toCreateJobInput } from './to-create-job-input.js';

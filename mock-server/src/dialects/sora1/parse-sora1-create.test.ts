@@ -1,7 +1,7 @@
+import { resolveCapabilities } from '@sora-kit/core';
 import { describe, expect, it } from 'vitest';
 import { encodeJpeg, renderVideo } from '../../media/index.js';
 import { parseSora1CreateForm, parseSora1CreateJson } from './parse-sora1-create.js';
-import { SORA1_RESOLUTIONS } from './sora1-limits.js';
 import { Sora1RequestError } from './sora1-request-error.js';
 
 const base = { model: 'sora', prompt: 'A cat playing piano in a jazz bar.', width: 480, height: 480 };
@@ -69,7 +69,9 @@ describe('parseSora1CreateJson', () => {
   });
 
   it('accepts exactly the nine resolutions, naming width or height otherwise', async () => {
-    for (const size of SORA1_RESOLUTIONS) {
+    const { sizes } = resolveCapabilities('azure-sora1');
+    expect(sizes).toHaveLength(9);
+    for (const size of sizes) {
       const [width, height] = size.split('x').map(Number);
       expect(parseSora1CreateJson({ ...base, width, height, n_variants: 1 }).width).toBe(width);
     }

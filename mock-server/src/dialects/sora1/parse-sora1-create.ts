@@ -5,6 +5,7 @@
  * Integers may be numbers or numeric strings. Every refusal is a 400 naming the field.
  * @module
  */
+import { type Capabilities, resolveCapabilities } from '@sora-kit/core';
 import {
   type Sora1InpaintItem,
   sora1CreateJobBodySchema,
@@ -14,7 +15,6 @@ import {
 import type { z } from 'zod';
 import { readImageInfo, readMp4Info } from '../../media/index.js';
 import { checkSora1Limits, type Sora1CreateRequest, type Sora1InputItem } from './sora1-create-request.js';
-import { SORA1_DEFAULT_SECONDS, SORA1_IMAGE_TYPES } from './sora1-limits.js';
 import { badRequest, type Sora1RequestError } from './sora1-request-error.js';
 
 /** Turns the first zod issue into a 400 naming its field. */
@@ -41,35 +41,42 @@ function issueError(error: z.ZodError, prefix = ''): Sora1RequestError {
   );
 }
 
+/** Sora 1's capabilities in `@sora-kit/core`'s table: the limits used when the caller passes none. */
+const SORA1_CAPABILITIES = resolveCapabilities('azure-sora1');
+
 function finish(
   fields: z.output<typeof sora1CreateJobBodySchema>,
   inputs: readonly Sora1InputItem[],
+  capabilities: Capabilities,
 ): Sora1CreateRequest {
   const request: Sora1CreateRequest = {
     prompt: fields.prompt,
     model: fields.model,
     width: fields.width,
     height: fields.height,
-    seconds: fields.n_seconds ?? SORA1_DEFAULT_SECONDS,
-    variants: fields.n_variants ?? 1,
+    seconds: fields.n_seconds ?? capabilities.defaultSeconds,
+    variants: fields.n_variants ?? capabilities.variants.default,
     inputs,
   };
-  checkSora1Limits(request);
+  checkSora1Limits(request, capabilities);
   return request;
 }
 
 /**
- * Parses a JSON create body.
+ * Parses a JSON create body and checks it against `capabilities` (default: core's `azure-sora1`).
  * @throws Sora1RequestError (400) naming the field
  * @example
  * const request = parseSora1CreateJson({ model: 'sora', prompt: 'a cat', width: 480, height: 480, n_seconds: '5' });
  */
-export function parseSora1CreateJson(body: unknown): Sora1CreateRequest {
+export function parseSora1CreateJson(
+  body: unknown,
+  capabilities: Capabilities = SORA1_CAPABILITIES,
+): Sora1CreateRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw badRequest('body', 'The request body must be a JSON object.');
   const parsed = sora1CreateJobBodySchema.safeParse(body);
   if (!parsed.success) throw issueError(parsed.error);
-  return finish(parsed.data, []);
+  return finish(parsed.data, [], capabilities);
 }
 
 function checkCrop(item: Sora1InpaintItem, index: number): void {
@@ -105,11 +112,15 @@ function parseInpaintItems(text: string | undefined): Sora1InpaintItem[] {
   return parsed.data;
 }
 
-async function describeFile(item: Sora1InpaintItem, file: Blob): Promise<Sora1InputItem> {
+async function describeFile(
+  item: Sora1InpaintItem,
+  file: Blob,
+  imageTypes: readonly string[],
+): Promise<Sora1InputItem> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (item.type === 'image') {
     const info = readImageInfo(bytes);
-    if (info === undefined || !(SORA1_IMAGE_TYPES as readonly string[]).includes(info.type)) {
+    if (info === undefined || !imageTypes.includes(info.type)) {
       throw badRequest(
         'files',
         `File '${item.file_name}' is not a supported image: JPEG, PNG or WebP expected (the type is read from its bytes).`,
@@ -124,12 +135,15 @@ async function describeFile(item: Sora1InpaintItem, file: Blob): Promise<Sora1In
 }
 
 /**
- * Parses a multipart create body.
+ * Parses a multipart create body and checks it against `capabilities` (default: core's `azure-sora1`).
  * @throws Sora1RequestError (400) naming the field
  * @example
  * const request = await parseSora1CreateForm(await new Request(url, init).formData());
  */
-export async function parseSora1CreateForm(form: FormData): Promise<Sora1CreateRequest> {
+export async function parseSora1CreateForm(
+  form: FormData,
+  capabilities: Capabilities = SORA1_CAPABILITIES,
+): Promise<Sora1CreateRequest> {
   const fields: Record<string, string> = {};
   const files = new Map<string, Blob>();
   for (const [name, value] of form.entries()) {
@@ -159,11 +173,11 @@ export async function parseSora1CreateForm(form: FormData): Promise<Sora1CreateR
       );
     }
     used.add(item.file_name);
-    inputs.push(await describeFile(item, file));
+    inputs.push(await describeFile(item, file, capabilities.inputs.imageMediaTypes));
   }
   for (const name of files.keys()) {
     if (!used.has(name))
       throw badRequest('inpaint_items', `Uploaded file '${name}' is not referenced by any inpaint item.`);
   }
-  return finish(rest, inputs);
+  return finish(rest, inputs, capabilities);
 }

@@ -312,6 +312,16 @@ describe('auth, routing and body errors', () => {
     });
     expect((await errorOf(text, 400)).param).toBe('body');
   });
+
+  it("checks limits from core's azure-sora1 capabilities, with the emulator's overrides", async () => {
+    const { create, createRaw } = setup({ capabilities: { overrides: { seconds: { min: 1, max: 10 } } } });
+    expect((await create({ n_seconds: 10 })).n_seconds).toBe(10);
+    const refused = await errorOf(await createRaw({ n_seconds: 11 }), 400);
+    expect(refused).toMatchObject({
+      param: 'n_seconds',
+      message: 'Invalid n_seconds 11: must be between 1 and 10.',
+    });
+  });
 });
 
 describe('faults and moderation (rendered from the engine)', () => {

@@ -85,10 +85,12 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
 
   const readCreate = async (request: Request): Promise<Sora1CreateRequest> => {
     const { limits } = emulator.options;
+    const capabilities = emulator.capabilities('azure-sora1');
     const encoding = bodyEncoding(request);
-    if (encoding === 'json') return parseSora1CreateJson(await readJsonBody(request, limits.maxJsonBytes));
+    if (encoding === 'json')
+      return parseSora1CreateJson(await readJsonBody(request, limits.maxJsonBytes), capabilities);
     if (encoding === 'multipart' || encoding === 'urlencoded')
-      return parseSora1CreateForm(await readFormBody(request, limits.maxUploadBytes));
+      return parseSora1CreateForm(await readFormBody(request, limits.maxUploadBytes), capabilities);
     throw badRequest(
       'body',
       `Invalid Content-Type header (${request.headers.get('content-type') ?? 'none'}), expected application/json or multipart/form-data.`,
