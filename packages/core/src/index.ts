@@ -1,4 +1,17 @@
 export type {
+  AccessToken,
+  AzureAuth,
+  AzureAuthOptions,
+  BearerTokenProvider,
+  CachedTokenProviderOptions,
+  TokenCredential,
+} from './auth/index.js';
+export {
+  COGNITIVE_SERVICES_SCOPE,
+  createCachedTokenProvider,
+  resolveAzureAuth,
+} from './auth/index.js';
+export type {
   AllowedSeconds,
   BackendCapabilities,
   Capabilities,

@@ -1,5 +1,4 @@
-import type { TokenCredential } from '@azure/identity';
-import { ValidationError } from '@sora-kit/core';
+import { resolveAzureAuth } from '@sora-kit/core';
 import OpenAI, { type APIError } from 'openai';
 import { azureBaseURL } from './azure-base-url.js';
 import type {
@@ -8,7 +7,6 @@ import type {
   Sora2CommonOptions,
 } from './sora2-provider-options.js';
 
-const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 const rawBodies = new WeakMap<object, unknown>();
 
 /**
@@ -58,43 +56,15 @@ export function openAIClient(options: OpenAISora2ProviderOptions): OpenAI {
  * `Authorization`), an Entra token in `Authorization: Bearer`, renewed by the token provider.
  */
 export function azureOpenAIClient(options: AzureSora2ProviderOptions): OpenAI {
-  const given = [options.apiKey, options.credential, options.tokenProvider].filter(
-    (value) => value !== undefined && value !== '',
-  );
-  if (given.length !== 1) {
-    throw new ValidationError({
-      issues: [
-        {
-          field: 'auth',
-          value: given.length,
-          backend: 'azure-sora2',
-          message: `auth: give exactly one of apiKey, credential or tokenProvider (got ${given.length})`,
-        },
-      ],
-    });
-  }
-  const tokenProvider =
-    options.tokenProvider ??
-    (options.credential
-      ? bearerTokenProvider(options.credential, options.tokenScope ?? COGNITIVE_SERVICES_SCOPE)
-      : undefined);
+  const auth = resolveAzureAuth(options, 'azure-sora2');
   return new SoraOpenAI({
     ...common(options),
     baseURL: azureBaseURL(options.endpoint),
-    apiKey: tokenProvider ?? options.apiKey!,
+    apiKey: auth.kind === 'bearer' ? auth.token : auth.apiKey,
     defaultHeaders: {
       ...options.headers,
-      ...(tokenProvider ? {} : { 'api-key': options.apiKey!, Authorization: null }),
+      ...(auth.kind === 'bearer' ? {} : { 'api-key': auth.apiKey, Authorization: null }),
     },
     ...(options.apiVersion ? { defaultQuery: { 'api-version': options.apiVersion } } : {}),
   });
-}
-
-/** `@azure/identity`'s bearer token provider (token cached, renewed before expiry), loaded on first use. */
-function bearerTokenProvider(credential: TokenCredential, scope: string): () => Promise<string> {
-  let provider: (() => Promise<string>) | undefined;
-  return async () => {
-    provider ??= (await import('@azure/identity')).getBearerTokenProvider(credential, scope);
-    return provider();
-  };
 }

@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/identity';
+import type { AzureAuthOptions } from '@sora-kit/core';
 
 /** Options both hosts share. */
 export interface Sora2CommonOptions {
@@ -26,21 +26,14 @@ export interface OpenAISora2ProviderOptions extends Sora2CommonOptions {
 
 /**
  * Options of {@link createAzureSora2Provider} (the v1 Videos API of an Azure OpenAI resource).
- * Give exactly one of `apiKey`, `credential`, `tokenProvider`.
+ * Give exactly one of `apiKey`, `credential`, `tokenProvider` (see `AzureAuthOptions`; a
+ * credential's tokens are cached and renewed before they expire, as on Azure Sora 1).
  */
-export interface AzureSora2ProviderOptions extends Sora2CommonOptions {
+export interface AzureSora2ProviderOptions extends Sora2CommonOptions, AzureAuthOptions {
   /** `https://NAME.openai.azure.com`, with or without a trailing slash or `/openai/v1`. */
   endpoint: string;
   /** The Sora 2 deployment name, sent as `model`. */
   deployment: string;
-  /** Resource key, sent as the `api-key` header. */
-  apiKey?: string;
-  /** Entra ID: any `@azure/identity` `TokenCredential`, wrapped with `getBearerTokenProvider`. */
-  credential?: TokenCredential;
-  /** Entra ID: a function returning a bearer token. */
-  tokenProvider?: () => Promise<string>;
-  /** Token scope for `credential` (default `https://cognitiveservices.azure.com/.default`). */
-  tokenScope?: string;
   /** `api-version` query value; none by default (the v1 API needs none). */
   apiVersion?: string;
 }

@@ -1,4 +1,4 @@
-import { SoraKitError } from '@sora-kit/core';
+import { SoraKitError } from '../errors/sora-kit-error.js';
 import { type AccessToken, COGNITIVE_SERVICES_SCOPE, type TokenCredential } from './token-credential.js';
 
 /** Options of {@link createCachedTokenProvider}. */

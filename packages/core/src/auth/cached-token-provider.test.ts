@@ -1,5 +1,5 @@
-import { SoraKitError } from '@sora-kit/core';
 import { describe, expect, it } from 'vitest';
+import { SoraKitError } from '../errors/sora-kit-error.js';
 import { createCachedTokenProvider } from './cached-token-provider.js';
 import type { AccessToken, TokenCredential } from './token-credential.js';
 
