@@ -1,5 +1,5 @@
 import { copyRect, createPlanes, type Planes, type Rect } from './planes.js';
-import { createSceneLayout, type LayoutOptions } from './scene-layout.js';
+import { createSceneLayout, type DynamicElement, type LayoutOptions } from './scene-layout.js';
 
 /**
  * The scene's pixels on a macroblock-padded canvas (width and height rounded up to 16), kept at
@@ -17,6 +17,54 @@ export interface SceneCanvas {
   seek(index: number): Rect[];
 }
 
+/** Black planes of a frame size rounded up to whole 16x16 macroblocks (the canvas size). */
+export function createPaddedPlanes(size: { width: number; height: number }): Planes {
+  return createPlanes(Math.ceil(size.width / 16) * 16, Math.ceil(size.height / 16) * 16);
+}
+
+/** Paints frame `index` whole: the static layer `base`, then every moving element over it. */
+export function paintFrame(
+  base: Planes,
+  planes: Planes,
+  elements: readonly DynamicElement[],
+  index: number,
+): void {
+  planes.y.set(base.y);
+  planes.u.set(base.u);
+  planes.v.set(base.v);
+  for (const element of elements) element.draw(planes, index);
+}
+
+/**
+ * Moves `planes` from frame `from` to frame `to` when only `elements` change over `base`:
+ * restores their bounds at both frames from `base`, redraws them at `to`, and returns those
+ * rectangles clipped to the planes (possibly overlapping).
+ */
+export function stepFrame(
+  base: Planes,
+  planes: Planes,
+  elements: readonly DynamicElement[],
+  from: number,
+  to: number,
+): Rect[] {
+  const dirty: Rect[] = [];
+  for (const element of elements) {
+    const before = element.bounds(from);
+    const after = element.bounds(to);
+    if (before) dirty.push(before);
+    if (after) dirty.push(after);
+  }
+  for (const rect of dirty) copyRect(base, planes, rect);
+  for (const element of elements) element.draw(planes, to);
+  return dirty.flatMap((rect) => {
+    const x0 = Math.max(0, rect.x0);
+    const y0 = Math.max(0, rect.y0);
+    const x1 = Math.min(planes.width, rect.x1);
+    const y1 = Math.min(planes.height, rect.y1);
+    return x0 < x1 && y0 < y1 ? [{ x0, y0, x1, y1 }] : [];
+  });
+}
+
 /**
  * Creates a canvas showing frame 0.
  * @example
@@ -24,16 +72,11 @@ export interface SceneCanvas {
  * const dirty = canvas.seek(1); // rectangles to re-encode
  */
 export function createSceneCanvas(options: LayoutOptions): SceneCanvas {
-  const paddedWidth = Math.ceil(options.width / 16) * 16;
-  const paddedHeight = Math.ceil(options.height / 16) * 16;
   const layout = createSceneLayout(options);
-  const base = createPlanes(paddedWidth, paddedHeight);
+  const base = createPaddedPlanes(options);
   layout.drawStatic(base);
-  const planes = createPlanes(paddedWidth, paddedHeight);
-  planes.y.set(base.y);
-  planes.u.set(base.u);
-  planes.v.set(base.v);
-  for (const element of layout.dynamic) element.draw(planes, 0);
+  const planes = createPaddedPlanes(options);
+  paintFrame(base, planes, layout.dynamic, 0);
   let current = 0;
   return {
     planes,
@@ -42,23 +85,9 @@ export function createSceneCanvas(options: LayoutOptions): SceneCanvas {
     },
     seek(index) {
       if (index === current) return [];
-      const dirty: Rect[] = [];
-      for (const element of layout.dynamic) {
-        const before = element.bounds(current);
-        const after = element.bounds(index);
-        if (before) dirty.push(before);
-        if (after) dirty.push(after);
-      }
-      for (const rect of dirty) copyRect(base, planes, rect);
-      for (const element of layout.dynamic) element.draw(planes, index);
+      const dirty = stepFrame(base, planes, layout.dynamic, current, index);
       current = index;
-      return dirty.flatMap((rect) => {
-        const x0 = Math.max(0, rect.x0);
-        const y0 = Math.max(0, rect.y0);
-        const x1 = Math.min(paddedWidth, rect.x1);
-        const y1 = Math.min(paddedHeight, rect.y1);
-        return x0 < x1 && y0 < y1 ? [{ x0, y0, x1, y1 }] : [];
-      });
+      return dirty;
     },
   };
 }

@@ -1,5 +1,5 @@
-import { copyRect, createPlanes, type Planes } from './planes.js';
-import type { SceneCanvas } from './scene-canvas.js';
+import type { Planes } from './planes.js';
+import { createPaddedPlanes, paintFrame, type SceneCanvas, stepFrame } from './scene-canvas.js';
 import { createSceneLayout, type LayoutOptions } from './scene-layout.js';
 import { paintImageOverlay, paintPanelOverlay, type SceneOverlay } from './scene-overlay.js';
 
@@ -16,8 +16,6 @@ export function createOverlaySceneCanvas(
   options: LayoutOptions,
   overlays: readonly SceneOverlay[],
 ): SceneCanvas {
-  const paddedWidth = Math.ceil(options.width / 16) * 16;
-  const paddedHeight = Math.ceil(options.height / 16) * 16;
   const layout = createSceneLayout(options);
   const sorted = [...overlays].sort((a, b) => a.fromFrame - b.fromFrame);
   const stageOf = (index: number): number => sorted.filter((overlay) => overlay.fromFrame <= index).length;
@@ -27,7 +25,7 @@ export function createOverlaySceneCanvas(
   const baseOf = (stage: number): Planes => {
     const cached = bases.get(stage);
     if (cached) return cached;
-    const base = createPlanes(paddedWidth, paddedHeight);
+    const base = createPaddedPlanes(options);
     layout.drawStatic(base);
     const started = sorted.slice(0, stage);
     const image = started.filter((overlay) => overlay.kind === 'image').at(-1);
@@ -40,13 +38,12 @@ export function createOverlaySceneCanvas(
   };
   const elementsOf = (stage: number) =>
     showsImage(stage) ? layout.dynamic.filter((element) => element.role !== 'block') : layout.dynamic;
-  const full = { x0: 0, y0: 0, x1: paddedWidth, y1: paddedHeight };
 
-  const planes = createPlanes(paddedWidth, paddedHeight);
+  const planes = createPaddedPlanes(options);
+  const full = { x0: 0, y0: 0, x1: planes.width, y1: planes.height };
   let current = 0;
   let stage = stageOf(0);
-  copyRect(baseOf(stage), planes, full);
-  for (const element of elementsOf(stage)) element.draw(planes, 0);
+  paintFrame(baseOf(stage), planes, elementsOf(stage), 0);
   return {
     planes,
     get index() {
@@ -56,27 +53,14 @@ export function createOverlaySceneCanvas(
       if (index === current) return [];
       const next = stageOf(index);
       if (next !== stage) {
-        copyRect(baseOf(next), planes, full);
-        for (const element of elementsOf(next)) element.draw(planes, index);
+        paintFrame(baseOf(next), planes, elementsOf(next), index);
         current = index;
         stage = next;
         return [full];
       }
-      const base = baseOf(stage);
-      const elements = elementsOf(stage);
-      const dirty = elements.flatMap((element) =>
-        [element.bounds(current), element.bounds(index)].filter((rect) => rect !== undefined),
-      );
-      for (const rect of dirty) copyRect(base, planes, rect);
-      for (const element of elements) element.draw(planes, index);
+      const dirty = stepFrame(baseOf(stage), planes, elementsOf(stage), current, index);
       current = index;
-      return dirty.flatMap((rect) => {
-        const x0 = Math.max(0, rect.x0);
-        const y0 = Math.max(0, rect.y0);
-        const x1 = Math.min(paddedWidth, rect.x1);
-        const y1 = Math.min(paddedHeight, rect.y1);
-        return x0 < x1 && y0 < y1 ? [{ x0, y0, x1, y1 }] : [];
-      });
+      return dirty;
     },
   };
 }
