@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEmulator } from './emulator.js';
 import { createMemoryStore } from './store/memory-store.js';
 
@@ -36,6 +36,35 @@ describe('createEmulator', () => {
     const res = await fetch(`${server.url}/v1/nothing-here`);
     expect(res.status).toBe(404);
     await server.close();
+  });
+
+  it('close() closes every server listen started, keeps app.fetch working and is safe twice', async () => {
+    const emulator = createEmulator({ clock: 'manual' });
+    const first = await emulator.listen(0);
+    const second = await emulator.listen(0);
+    expect((await fetch(`${second.url}/v1/nothing-here`)).status).toBe(404);
+    await emulator.close();
+    await expect(fetch(`${first.url}/v1/nothing-here`)).rejects.toThrow();
+    await expect(fetch(`${second.url}/v1/nothing-here`)).rejects.toThrow();
+    await emulator.close();
+    await first.close();
+    expect((await emulator.app.request('/v1/nothing-here')).status).toBe(404);
+  });
+
+  it('close() stops the webhook ticker', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const emulator = createEmulator({
+        clock: 'manual',
+        webhookUrl: 'http://127.0.0.1:9/hooks',
+        webhookSecret: 'whsec_c2VjcmV0',
+      });
+      expect(vi.getTimerCount()).toBe(1);
+      await emulator.close();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers a failing dependency with a 500 envelope, logs it, and keeps serving', async () => {

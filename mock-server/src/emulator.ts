@@ -62,6 +62,11 @@ export interface Emulator extends EmulatorContext {
   readonly app: Hono<EmulatorEnv>;
   /** Serves the app on `host` (default `127.0.0.1`) and `port` (default 0 = ephemeral). */
   listen(port?: number, host?: string): Promise<EmulatorServer>;
+  /**
+   * Stops the webhook ticker and closes every server `listen` started (webhook deliveries in
+   * flight finish on their own). The app still answers `app.fetch`. Safe to call twice.
+   */
+  close(): Promise<void>;
 }
 
 const LEVELS: Record<LogLevel, number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
@@ -77,7 +82,7 @@ const stderrLogger = (level: string, message: string): void => {
  * const res = await emulator.app.request('/v1/videos', { method: 'POST', headers: { authorization: 'Bearer sk-test', 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'a red balloon' }) });
  * emulator.clock.advance(60_000);
  * const server = await emulator.listen(0); // server.url + '/v1' for the openai SDK
- * await server.close();
+ * await emulator.close(); // every server it listens on, and the webhook ticker
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveEmulatorOptions(options);
@@ -120,26 +125,44 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       Object.hasOwn(resolved.deployments, deployment) ? resolved.deployments[deployment] : undefined,
     log,
   };
+  const servers = new Set<EmulatorServer>();
   const emulator = { ...context } as Emulator;
   Object.assign(emulator, {
     app: createEmulatorApp(emulator),
-    listen: (port = 0, host = '127.0.0.1') => listenOn(emulator, port, host),
-  });
+    async listen(port = 0, host = '127.0.0.1') {
+      const server = await listenOn(emulator, port, host, () => servers.delete(server));
+      servers.add(server);
+      return server;
+    },
+    async close() {
+      webhooks?.stop();
+      await Promise.all([...servers].map((server) => server.close()));
+    },
+  } satisfies Pick<Emulator, 'app' | 'listen' | 'close'>);
   return emulator;
 }
 
-function listenOn(emulator: Emulator, port: number, host: string): Promise<EmulatorServer> {
+function listenOn(
+  emulator: Emulator,
+  port: number,
+  host: string,
+  onClose: () => void,
+): Promise<EmulatorServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: emulator.app.fetch, port, hostname: host }, (info) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
+      let closed: Promise<void> | undefined;
       resolve({
         url: `http://${shownHost}:${info.port}`,
         port: info.port,
-        close: () =>
-          new Promise<void>((done, fail) => {
+        close: () => {
+          closed ??= new Promise<void>((done, fail) => {
+            onClose();
             server.close((error) => (error ? fail(error) : done()));
             if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
+          });
+          return closed;
+        },
       });
     });
     server.once('error', reject);
