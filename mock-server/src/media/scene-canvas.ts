@@ -66,6 +66,26 @@ export function stepFrame(
 }
 
 /**
+ * A canvas over `planes` that shows frame 0 and keeps track of its frame: `move(from, to)` repaints
+ * the planes for a seek to another frame and returns the rectangles it changed.
+ */
+export function trackedCanvas(planes: Planes, move: (from: number, to: number) => Rect[]): SceneCanvas {
+  let current = 0;
+  return {
+    planes,
+    get index() {
+      return current;
+    },
+    seek(index) {
+      if (index === current) return [];
+      const dirty = move(current, index);
+      current = index;
+      return dirty;
+    },
+  };
+}
+
+/**
  * Creates a canvas showing frame 0.
  * @example
  * const canvas = createSceneCanvas({ width: 1280, height: 720, fps: 30, frameCount: 120, seed: 1, caption: 'a cat' });
@@ -77,17 +97,5 @@ export function createSceneCanvas(options: LayoutOptions): SceneCanvas {
   layout.drawStatic(base);
   const planes = createPaddedPlanes(options);
   paintFrame(base, planes, layout.dynamic, 0);
-  let current = 0;
-  return {
-    planes,
-    get index() {
-      return current;
-    },
-    seek(index) {
-      if (index === current) return [];
-      const dirty = stepFrame(base, planes, layout.dynamic, current, index);
-      current = index;
-      return dirty;
-    },
-  };
+  return trackedCanvas(planes, (from, to) => stepFrame(base, planes, layout.dynamic, from, to));
 }

@@ -1,5 +1,11 @@
 import type { Planes } from './planes.js';
-import { createPaddedPlanes, paintFrame, type SceneCanvas, stepFrame } from './scene-canvas.js';
+import {
+  createPaddedPlanes,
+  paintFrame,
+  type SceneCanvas,
+  stepFrame,
+  trackedCanvas,
+} from './scene-canvas.js';
 import { createSceneLayout, type LayoutOptions } from './scene-layout.js';
 import { paintImageOverlay, paintPanelOverlay, type SceneOverlay } from './scene-overlay.js';
 
@@ -41,26 +47,13 @@ export function createOverlaySceneCanvas(
 
   const planes = createPaddedPlanes(options);
   const full = { x0: 0, y0: 0, x1: planes.width, y1: planes.height };
-  let current = 0;
   let stage = stageOf(0);
   paintFrame(baseOf(stage), planes, elementsOf(stage), 0);
-  return {
-    planes,
-    get index() {
-      return current;
-    },
-    seek(index) {
-      if (index === current) return [];
-      const next = stageOf(index);
-      if (next !== stage) {
-        paintFrame(baseOf(next), planes, elementsOf(next), index);
-        current = index;
-        stage = next;
-        return [full];
-      }
-      const dirty = stepFrame(baseOf(stage), planes, elementsOf(stage), current, index);
-      current = index;
-      return dirty;
-    },
-  };
+  return trackedCanvas(planes, (from, to) => {
+    const next = stageOf(to);
+    if (next === stage) return stepFrame(baseOf(stage), planes, elementsOf(stage), from, to);
+    paintFrame(baseOf(next), planes, elementsOf(next), to);
+    stage = next;
+    return [full];
+  });
 }

@@ -71,6 +71,21 @@ afterAll(async () => {
 const headers = { 'api-key': KEY, 'Content-Type': 'application/json' };
 const apiVersion = 'preview';
 
+/**
+ * The quickstart's multipart create: its text fields, one `files` part read from the fixtures
+ * folder, and no Content-Type (the quickstart removes it so fetch sets the boundary).
+ */
+async function createWithFile(fields: Record<string, string>, fileName: string, type: string) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  data.append('files', new Blob([await readFile(join(dir, fileName))], { type }), fileName);
+  return fetch(`${endpoint}/openai/v1/video/generations/jobs?api-version=${apiVersion}`, {
+    method: 'POST',
+    headers: { 'api-key': KEY },
+    body: data,
+  });
+}
+
 interface Probe {
   streams: Array<{
     codec_type: string;
@@ -281,7 +296,6 @@ describe('Learn REST quickstart, raw fetch', () => {
 
   it('image to video: multipart, inpaint_items as a JSON string, a files part; the image shows from frame_index', async () => {
     // The quickstart's fields, verbatim (data=...), with its crop bounds.
-    const data = new FormData();
     const fields = {
       prompt: 'A serene forest scene transitioning into autumn',
       height: String(1080),
@@ -298,17 +312,7 @@ describe('Learn REST quickstart, raw fetch', () => {
         },
       ]),
     };
-    for (const [key, value] of Object.entries(fields)) data.append(key, value);
-    data.append(
-      'files',
-      new Blob([await readFile(join(dir, 'dog_swimming.jpg'))], { type: 'image/jpeg' }),
-      'dog_swimming.jpg',
-    );
-    const created = await fetch(`${endpoint}/openai/v1/video/generations/jobs?api-version=${apiVersion}`, {
-      method: 'POST',
-      headers: { 'api-key': KEY }, // the quickstart removes Content-Type so the boundary is set
-      body: data,
-    });
+    const created = await createWithFile(fields, 'dog_swimming.jpg', 'image/jpeg');
     const { job, videos } = await followThrough(created, {
       width: 1920,
       height: 1080,
@@ -324,7 +328,6 @@ describe('Learn REST quickstart, raw fetch', () => {
   });
 
   it('video to video: the frames from frame_index carry a panel with the input name, size and duration', async () => {
-    const data = new FormData();
     const fields = {
       prompt: 'A dog swimming in a pool',
       height: '480',
@@ -341,17 +344,7 @@ describe('Learn REST quickstart, raw fetch', () => {
         },
       ]),
     };
-    for (const [key, value] of Object.entries(fields)) data.append(key, value);
-    data.append(
-      'files',
-      new Blob([await readFile(join(dir, 'dog_swimming.mp4'))], { type: 'video/mp4' }),
-      'dog_swimming.mp4',
-    );
-    const created = await fetch(`${endpoint}/openai/v1/video/generations/jobs?api-version=${apiVersion}`, {
-      method: 'POST',
-      headers: { 'api-key': KEY },
-      body: data,
-    });
+    const created = await createWithFile(fields, 'dog_swimming.mp4', 'video/mp4');
     const createdJob = sora1JobSchema.parse(await created.clone().json());
     const record = emulator.engine.getJob(`azure:${KEY}`, createdJob.id).job;
     const overlays = inputOverlays(record.inputs);
