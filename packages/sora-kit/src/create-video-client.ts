@@ -38,7 +38,10 @@ export function createVideoProvider(options: CreateVideoClientOptions): VideoPro
         ...(options.clock && !options.now ? { now: () => options.clock!.now() } : {}),
       });
     case 'azure-sora2':
-      return createAzureSora2Provider(provider as unknown as Parameters<typeof createAzureSora2Provider>[0]);
+      return createAzureSora2Provider({
+        ...(provider as unknown as Parameters<typeof createAzureSora2Provider>[0]),
+        ...(options.clock && !options.now ? { now: () => options.clock!.now() } : {}),
+      });
     case 'openai-sora2':
       return createOpenAISora2Provider(
         provider as unknown as Parameters<typeof createOpenAISora2Provider>[0],

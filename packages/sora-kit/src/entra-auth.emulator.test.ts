@@ -54,7 +54,7 @@ describe('Entra ID auth against the emulator', () => {
     expect(credential.calls).toHaveLength(2);
   });
 
-  it('azure-sora2: getBearerTokenProvider caches the token across every call of a job', async () => {
+  it('azure-sora2: the cached token provider reuses one token across every call of a job', async () => {
     const credential = countingCredential(() => Date.now() + 60 * 60_000);
     const client = createVideoClient({
       backend: 'azure-sora2',
@@ -65,7 +65,7 @@ describe('Entra ID auth against the emulator', () => {
       delay: driver.delay,
       fetch: driver.fetch,
     });
-    // The first call loads @azure/identity (host I/O), so it runs outside driver.run.
+    // The first create runs outside driver.run: it does host I/O (multipart body, first token).
     const created = await client.create(request);
     const job = await driver.run(client.wait(created));
     expect(job.status).toBe('completed');
