@@ -3,7 +3,10 @@
 // and prints one closing line: "tests: N passed, M failed[, K skipped]".
 import { readFileSync } from 'node:fs';
 
-const text = readFileSync(process.argv[2] ?? 0, 'utf8').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+const text = readFileSync(process.argv[2] ?? 0, 'utf8').replace(
+  new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'),
+  '',
+);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let runs = 0;
 for (const line of text.split('\n')) {
