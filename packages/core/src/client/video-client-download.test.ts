@@ -26,6 +26,19 @@ describe('VideoClient downloads and listing', () => {
     expect(await readdir(dir)).toEqual(['clip.mp4']);
   });
 
+  it('download({ output }) asks the provider for that output, given as an output or its id', async () => {
+    const { clock, provider, client } = setupClient();
+    const job = await clock.run(client.generate({ prompt: 'x' }));
+    await client.download(job, { variant: 'thumbnail', output: { ...job.outputs[0]!, id: 'gen_b' } });
+    await client.download(job, { output: 'gen_c' });
+    await client.download(job, { outputId: 'gen_d' });
+    expect(provider.downloadOptions.map(({ variant, outputId }) => ({ variant, outputId }))).toEqual([
+      { variant: 'thumbnail', outputId: 'gen_b' },
+      { variant: undefined, outputId: 'gen_c' },
+      { variant: undefined, outputId: 'gen_d' },
+    ]);
+  });
+
   it('leaves no partial file, and an existing file untouched, when the stream breaks', async () => {
     const { clock, client } = setupClient({ content: bytes(64), chunkSize: 8, failDownloadAfterBytes: 24 });
     const job = await clock.run(client.generate({ prompt: 'x' }));

@@ -3,7 +3,7 @@
  * @module
  */
 import type { CapabilityOverrides } from '../capabilities/index.js';
-import type { DownloadVariant, VideoStatus } from '../types.js';
+import type { DownloadVariant, VideoOutput, VideoStatus } from '../types.js';
 import type { RetryOptions } from './backoff.js';
 import type { RetryNotice } from './call-with-retry.js';
 import type { Clock, Delay } from './clock.js';
@@ -85,7 +85,12 @@ export interface GenerateOptions extends WaitOptions {
 export interface DownloadOptions extends CallOptions {
   /** What to fetch (default `video`). */
   variant?: DownloadVariant;
-  /** Sora 1: which output (generation) of the job; default the first. */
+  /**
+   * Which output of the job to fetch: one of `job.outputs` or its id (Sora 1: a generation; default
+   * the first). The name the API promises; `outputId` is the same thing as a plain id.
+   */
+  output?: VideoOutput | string;
+  /** Sora 1: the id of the output (generation) to fetch; same as `output` given as an id. */
   outputId?: string;
   /** Sora 1: `high` (default) or `low`. */
   quality?: 'high' | 'low';

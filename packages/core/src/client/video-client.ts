@@ -255,7 +255,9 @@ export class VideoClient {
   /** Streams one output of a finished job. The request is retried; the stream itself is not. */
   async download(ref: JobRef, options: DownloadOptions = {}): Promise<VideoDownload> {
     const { id, expiresAt } = this.resolve(ref);
-    const { signal: _signal, ...rest } = options;
+    const { signal: _signal, output, ...rest } = options;
+    const outputId = typeof output === 'string' ? output : (output?.id ?? rest.outputId);
+    if (outputId !== undefined) rest.outputId = outputId;
     return this.runtime.scoped(options.signal, id, (signal) =>
       this.runtime
         .call('download', (s) => this.provider.download(id, { ...rest, signal: s }), signal)

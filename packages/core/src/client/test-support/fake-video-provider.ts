@@ -77,6 +77,8 @@ export class FakeVideoProvider implements VideoProvider {
     remix: 0,
     cancel: 0,
   };
+  /** Options passed to `download`, in call order (without the signal). */
+  readonly downloadOptions: ProviderDownloadOptions[] = [];
   /** Ids passed to `get`, in call order, with the clock time of each call. */
   readonly gets: { id: string; at: number }[] = [];
   /** Requests `create` received, in call order. */
@@ -176,8 +178,9 @@ export class FakeVideoProvider implements VideoProvider {
     this.find(id).cancelledAt = this.options.clock.now();
   }
 
-  async download(id: string, _options?: ProviderDownloadOptions) {
+  async download(id: string, options?: ProviderDownloadOptions) {
     this.enter('download');
+    this.downloadOptions.push({ ...options, signal: undefined });
     this.find(id);
     const content = this.options.content ?? new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const chunkSize = this.options.chunkSize ?? 4;
