@@ -15,7 +15,8 @@ import { openAIErrorBody } from './http/openai-error-body.js';
 import { WireError } from './http/wire-error.js';
 
 /**
- * Builds the app. Paths: `/v1/videos…` (OpenAI Sora 2), `/openai/v1/videos…` (Azure Sora 2),
+ * Builds the app. Paths: `/v1/videos…` (OpenAI Sora 2), `/openai/v1/videos…` and
+ * `/openai/videos…` (Azure Sora 2, one partition and store),
  * `/openai/v1/video/generations…` (Azure Sora 1), `/_emulator/…` (control).
  * @example
  * const app = createEmulatorApp(emulator);
@@ -30,6 +31,9 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
 
   app.route('/v1', createSora2Routes(emulator, 'openai'));
   app.route('/openai/v1', createSora2Routes(emulator, 'azure'));
+  // AzureOpenAI built with `endpoint` (no baseURL) calls `${endpoint}/openai/videos…`. These routes
+  // start with `/openai/videos`, so they never match `/openai/v1/…` (Sora 1 or Sora 2).
+  app.route('/openai', createSora2Routes(emulator, 'azure'));
 
   // Sora 1 paths start with `/video/generations`, so they never collide with the Sora 2 `/videos` routes.
   app.route('/openai/v1', createSora1Routes(emulator));

@@ -201,10 +201,52 @@ describe('JSON create over plain fetch', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^req_/);
     expect(sora2VideoSchema.parse(await res.json()).size).toBe('720x1280');
   });
+});
 
-  it('AzureOpenAI with `endpoint` builds /openai/videos (not the v1 path): the emulator answers 404', async () => {
+describe('AzureOpenAI built with `endpoint` (no baseURL): calls /openai/videos?api-version=…', () => {
+  it('create (multipart), retrieve, list, downloadContent, delete; same store as /openai/v1', async () => {
+    const { emulator, url } = await start();
+    const client = new AzureOpenAI({
+      endpoint: url,
+      apiKey: KEY,
+      apiVersion: '2025-04-01-preview',
+      maxRetries: 0,
+    });
+    const v1 = azure(url);
+    const video = await client.videos.create({
+      prompt: 'a kite over dunes',
+      model: 'sora-2',
+      size: '1280x720',
+      seconds: '4',
+      input_reference: await toFile(jpeg(1280, 720), 'first-frame.jpg', { type: 'image/jpeg' }),
+    });
+    sora2VideoSchema.parse(video);
+    expect(video).toMatchObject({ status: 'queued', size: '1280x720', seconds: '4' });
+    expect(emulator.engine.getJob(`azure:${KEY}`, video.id).job.partition).toBe(`azure:${KEY}`);
+    const viaV1 = await v1.videos.create({ prompt: 'made on the v1 path', model: 'sora-2' });
+
+    emulator.clock.advance(60_000);
+    expect((await client.videos.retrieve(video.id)).status).toBe('completed');
+    expect((await client.videos.retrieve(viaV1.id)).status).toBe('completed');
+    expect((await v1.videos.retrieve(video.id)).status).toBe('completed');
+
+    const page = await client.videos.list({ order: 'asc' });
+    expect(page.data.map((v) => v.id).sort()).toEqual([video.id, viaV1.id].sort());
+
+    const bytes = new Uint8Array(await (await client.videos.downloadContent(video.id)).arrayBuffer());
+    const probe = ffprobe(bytes);
+    expect(probe.streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 1280, height: 720 });
+
+    expect(await client.videos.delete(video.id)).toMatchObject({ id: video.id, deleted: true });
+    await expect(v1.videos.retrieve(video.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client.videos.retrieve(video.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('the endpoint form does not shadow /openai/v1: Sora 1 jobs still answer there', async () => {
     const { url } = await start();
-    const client = new AzureOpenAI({ endpoint: url, apiKey: KEY, apiVersion: 'preview', maxRetries: 0 });
-    await expect(client.videos.retrieve('video_x')).rejects.toBeInstanceOf(NotFoundError);
+    const res = await fetch(`${url}/openai/v1/video/generations/jobs?api-version=preview`, {
+      headers: { 'api-key': KEY },
+    });
+    expect(res.status).toBe(200);
   });
 });
