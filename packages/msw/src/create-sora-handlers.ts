@@ -63,7 +63,12 @@ export function createSoraHandlers(options: SoraHandlersOptions = {}): SoraHandl
     () => passthrough(),
   );
   const openai = [sdkProbe, route(openaiBaseURL, '', '/v1', '/videos*')];
-  const azureSora2 = [sdkProbe, route(azureEndpoint, '/openai/v1', '/openai/v1', '/videos*')];
+  // `AzureOpenAI({ endpoint })` calls `/openai/videos`; the v1 form is `/openai/v1/videos`.
+  const azureSora2 = [
+    sdkProbe,
+    route(azureEndpoint, '/openai/v1', '/openai/v1', '/videos*'),
+    route(azureEndpoint, '/openai', '/openai', '/videos*'),
+  ];
   const azureSora1 = [route(azureEndpoint, '/openai/v1', '/openai/v1', '/video/generations/*')];
   const control = controlBaseURL === false ? [] : [route(controlBaseURL, '/_emulator', '/_emulator', '*')];
   const azure = [...azureSora2, ...azureSora1];

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { setupServer } from 'msw/node';
-import OpenAI, { NotFoundError } from 'openai';
+import OpenAI, { AzureOpenAI, NotFoundError } from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSoraHandlers } from './create-sora-handlers.js';
 
@@ -25,6 +25,13 @@ const CLIENTS = {
   openai: () => new OpenAI({ apiKey: 'sk-test', maxRetries: 0 }),
   azure: () =>
     new OpenAI({ apiKey: 'azure-key', baseURL: 'https://myres.openai.azure.com/openai/v1', maxRetries: 0 }),
+  'azure endpoint form': () =>
+    new AzureOpenAI({
+      endpoint: 'https://myres.openai.azure.com',
+      apiKey: 'azure-key',
+      apiVersion: '2025-04-01-preview',
+      maxRetries: 0,
+    }),
 } as const;
 
 describe.each(Object.keys(CLIENTS) as (keyof typeof CLIENTS)[])(

@@ -61,7 +61,7 @@ export type SoraHandlerList = HttpHandler[] & {
   readonly openai: HttpHandler[];
   /** Both Azure backends: {@link SoraHandlerList.azureSora2} and {@link SoraHandlerList.azureSora1}. */
   readonly azure: HttpHandler[];
-  /** Azure Sora 2: `{azureEndpoint}/openai/v1/videos*`. */
+  /** Azure Sora 2: `{azureEndpoint}/openai/v1/videos*` and `{azureEndpoint}/openai/videos*` (the `AzureOpenAI({ endpoint })` form). */
   readonly azureSora2: HttpHandler[];
   /** Azure Sora 1 preview jobs: `{azureEndpoint}/openai/v1/video/generations/*`. */
   readonly azureSora1: HttpHandler[];
