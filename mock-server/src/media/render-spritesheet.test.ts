@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeRgba, probeCsv, tempFile } from '../test-support/ffmpeg.js';
 import { i420ToRgba } from './color.js';
 import { resizeRgba } from './image/resize-rgba.js';
 import { renderSpritesheet, spritesheetLayout } from './render-spritesheet.js';
 import { createScene, MediaOptionsError } from './scene.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'spritesheet-'));
 const options = {
   width: 640,
   height: 360,
@@ -18,23 +14,8 @@ const options = {
 };
 
 function decode(jpeg: Uint8Array, name: string): { size: string; rgba: Buffer } {
-  const file = join(dir, name);
-  writeFileSync(file, jpeg);
-  const size = execFileSync('ffprobe', [
-    '-v',
-    'error',
-    '-show_entries',
-    'stream=codec_name,width,height',
-    '-of',
-    'csv=p=0',
-    file,
-  ]);
-  const rgba = execFileSync(
-    'ffmpeg',
-    ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'],
-    { maxBuffer: 1 << 26 },
-  );
-  return { size: size.toString().trim(), rgba };
+  const file = tempFile(jpeg, name);
+  return { size: probeCsv(file, 'stream=codec_name,width,height'), rgba: decodeRgba(file) };
 }
 
 describe('spritesheetLayout', () => {

@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeRgba, probeCsv, tempFile } from '../test-support/ffmpeg.js';
 import { i420ToRgba } from './color.js';
 import { renderThumbnail } from './render-thumbnail.js';
 import { createScene, MediaOptionsError } from './scene.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'thumbnail-'));
 const options = {
   width: 320,
   height: 180,
@@ -16,15 +12,10 @@ const options = {
   caption: 'a red balloon over the sea',
 };
 
-function save(bytes: Uint8Array, name: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, bytes);
-  return file;
-}
+const save = tempFile;
 
 function probe(file: string): string {
-  const args = ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', file];
-  return execFileSync('ffprobe', args).toString().trim();
+  return probeCsv(file, 'stream=codec_name,width,height');
 }
 
 describe('renderThumbnail', () => {
@@ -33,17 +24,7 @@ describe('renderThumbnail', () => {
     expect(Buffer.from(webp.subarray(0, 16)).toString('latin1')).toMatch(/^RIFF.{4}WEBPVP8L$/s);
     const file = save(webp, 'thumb.webp');
     expect(probe(file)).toBe('webp,320,180');
-    const decoded = execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-i',
-      file,
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgba',
-      '-',
-    ]);
+    const decoded = decodeRgba(file);
     const expected = i420ToRgba(createScene(options).frameAt(0));
     expect(Buffer.compare(decoded, Buffer.from(expected))).toBe(0);
   });

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeRgba, probeCsv, tempFile } from '../../test-support/ffmpeg.js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { decodeJpeg, encodeJpeg } from './jpeg.js';
 
@@ -35,29 +36,9 @@ describe('encodeJpeg', () => {
     const jpeg = encodeJpeg(rgba, 250, 130);
     expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     expect([...jpeg.subarray(-2)]).toEqual([0xff, 0xd9]);
-    const file = join(dir, 'gradient.jpg');
-    writeFileSync(file, jpeg);
-    const probe = execFileSync('ffprobe', [
-      '-v',
-      'error',
-      '-show_entries',
-      'stream=codec_name,width,height',
-      '-of',
-      'csv=p=0',
-      file,
-    ]);
-    expect(probe.toString().trim()).toBe('mjpeg,250,130');
-    const decoded = execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-i',
-      file,
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgba',
-      '-',
-    ]);
+    const file = tempFile(jpeg, 'gradient.jpg');
+    expect(probeCsv(file, 'stream=codec_name,width,height')).toBe('mjpeg,250,130');
+    const decoded = decodeRgba(file);
     expect(meanAbsDifference(new Uint8Array(decoded), rgba)).toBeLessThan(3);
   });
 
@@ -91,17 +72,7 @@ describe('decodeJpeg', () => {
     ]);
     const image = decodeJpeg(readFileSync(file));
     expect([image.width, image.height]).toEqual([320, 180]);
-    const reference = execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-i',
-      file,
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgba',
-      '-',
-    ]);
+    const reference = decodeRgba(file);
     expect(meanAbsDifference(image.rgba, new Uint8Array(reference))).toBeLessThan(4);
   });
 

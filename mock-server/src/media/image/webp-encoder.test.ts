@@ -1,36 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeRgba, probeCsv, tempFile } from '../../test-support/ffmpeg.js';
 import { encodeWebp } from './webp-encoder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'webp-encoder-'));
-
 function decodeWithFfmpeg(webp: Uint8Array, name: string): Buffer {
-  const file = join(dir, `${name}.webp`);
-  writeFileSync(file, webp);
-  return execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], {
-    maxBuffer: 1 << 28,
-  });
+  return decodeRgba(tempFile(webp, `${name}.webp`));
 }
 
 function probeSize(webp: Uint8Array, name: string): string {
-  const file = join(dir, `${name}-probe.webp`);
-  writeFileSync(file, webp);
-  return execFileSync('ffprobe', [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-show_entries',
-    'stream=codec_name,width,height',
-    '-of',
-    'csv=p=0',
-    file,
-  ])
-    .toString()
-    .trim();
+  return probeCsv(tempFile(webp, `${name}-probe.webp`), 'stream=codec_name,width,height', {
+    selectStreams: 'v:0',
+  });
 }
 
 type Pattern = 'gradient' | 'noise' | 'checker-alpha' | 'flat';
