@@ -72,12 +72,12 @@ export interface ProbeResult {
 }
 
 /**
- * Runs `ffprobe -show_streams -show_format -of json` on a file.
+ * Runs `ffprobe -show_streams -show_format -of json` on a file; `T` narrows the answer to the fields a test reads.
  *
  * @example
  * const { streams } = probeStreams(file);
  */
-export function probeStreams(file: string): ProbeResult {
+export function probeStreams<T extends object = ProbeResult>(file: string): T {
   const json = execFileSync(
     'ffprobe',
     ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file],
@@ -85,7 +85,7 @@ export function probeStreams(file: string): ProbeResult {
       maxBuffer,
     },
   );
-  return JSON.parse(json.toString()) as ProbeResult;
+  return JSON.parse(json.toString()) as T;
 }
 
 /**

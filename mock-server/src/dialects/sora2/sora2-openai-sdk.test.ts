@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sora2VideoSchema } from '@sora-kit/core/wire';
 import OpenAI, { AzureOpenAI, BadRequestError, NotFoundError, RateLimitError, toFile } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorServer } from '../../emulator.js';
 import type { EmulatorOptions } from '../../emulator-options.js';
 import { encodeJpeg } from '../../media/image/jpeg.js';
+import { probeStreams, tempFile } from '../../test-support/ffmpeg.js';
 
 const KEY = 'sk-sdk-test';
 const jpeg = (width: number, height: number) =>
@@ -19,23 +16,7 @@ interface Probe {
 }
 
 function ffprobe(bytes: Uint8Array): Probe {
-  const dir = mkdtempSync(join(tmpdir(), 'sora2-sdk-'));
-  try {
-    const file = join(dir, 'video.mp4');
-    writeFileSync(file, bytes);
-    const out = execFileSync('ffprobe', [
-      '-v',
-      'error',
-      '-show_streams',
-      '-show_format',
-      '-of',
-      'json',
-      file,
-    ]);
-    return JSON.parse(out.toString()) as Probe;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return probeStreams<Probe>(tempFile(bytes, 'video.mp4'));
 }
 
 const servers: EmulatorServer[] = [];

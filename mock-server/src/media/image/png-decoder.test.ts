@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { decodeRgba } from '../../test-support/ffmpeg.js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { decodePng } from './png-decoder.js';
 
@@ -34,9 +35,7 @@ function writePng(name: string, pixelFormat: string, extra: string[] = []): stri
 }
 
 function ffmpegRaw(file: string, pixelFormat: string): Buffer {
-  return execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', pixelFormat, '-'], {
-    maxBuffer: 1 << 26,
-  });
+  return decodeRgba(file, { pixelFormat });
 }
 
 /** Expands ffmpeg's raw output in a format without loss (grey, grey+alpha, 16-bit) to RGBA. */

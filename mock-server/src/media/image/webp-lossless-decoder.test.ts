@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeRgba } from '../../test-support/ffmpeg.js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { encodeWebp } from './webp-encoder.js';
 import { decodeWebpLossless } from './webp-lossless-decoder.js';
@@ -27,11 +28,7 @@ function libwebp(name: string, source: string, args: string[]): { bytes: Uint8Ar
     '-y',
     file,
   ]);
-  const rgba = execFileSync(
-    'ffmpeg',
-    ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'],
-    { maxBuffer: 1 << 26 },
-  );
+  const rgba = decodeRgba(file);
   return { bytes: readFileSync(file), rgba };
 }
 
