@@ -71,7 +71,7 @@ describe('createEmulator', () => {
     const logged: string[] = [];
     const store = {
       ...createMemoryStore(),
-      list: () => {
+      put: () => {
         throw new Error('disk on fire');
       },
     };
@@ -80,7 +80,11 @@ describe('createEmulator', () => {
       store,
       logger: (level, message) => logged.push(`${level} ${message}`),
     });
-    const res = await emulator.app.request('/v1/videos', { headers: { authorization: 'Bearer sk-a' } });
+    const res = await emulator.app.request('/v1/videos', {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-a', 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'a red balloon' }),
+    });
     expect(res.status).toBe(500);
     expect(res.headers.get('x-request-id')).toMatch(/^req_/);
     expect(await res.json()).toEqual({

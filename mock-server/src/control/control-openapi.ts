@@ -142,9 +142,23 @@ export function controlOpenApiDocument(): OpenApiDocument {
       },
       '/_emulator/jobs': {
         get: {
-          summary: 'Every stored job of every partition, for debugging',
+          summary:
+            'Stored jobs of every partition (tombstones included), by partition then creation, one page at a time',
           parameters: [
             { name: 'partition', in: 'query', required: false, schema: { type: 'string' } },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 },
+            },
+            {
+              name: 'after',
+              in: 'query',
+              required: false,
+              description: 'The next_cursor of the previous page',
+              schema: { type: 'string' },
+            },
             {
               name: 'kind',
               in: 'query',
@@ -156,7 +170,12 @@ export function controlOpenApiDocument(): OpenApiDocument {
             '200': json(
               {
                 type: 'object',
-                properties: { now_ms: { type: 'integer' }, data: { type: 'array', items: ref('Job') } },
+                properties: {
+                  now_ms: { type: 'integer' },
+                  data: { type: 'array', items: ref('Job') },
+                  has_more: { type: 'boolean' },
+                  next_cursor: { type: ['string', 'null'] },
+                },
               },
               'Jobs',
             ),

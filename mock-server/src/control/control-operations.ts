@@ -7,6 +7,7 @@
 import type { ClockMode, ControllableClock } from '../clock/clock.js';
 import type { Engine, EngineSnapshot } from '../engine/engine.js';
 import type { FailureRule, FaultConfig, RetiredModel } from '../engine/faults.js';
+import type { StoredJobPage, StoredPageOptions } from '../engine/listing-index.js';
 import type { WebhookDelivery, WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { hostDelay } from './host-timers.js';
 import {
@@ -64,8 +65,10 @@ export interface ControlOperations {
   setClock(change: ClockChange): ClockInfo;
   /** Clears jobs, HTTP faults and engine faults (back to the configured ones); restarts ids. Time is not touched. */
   reset(): void;
-  /** Every stored job of every partition with its state now, plus settings and faults. */
+  /** Every stored job of every partition with its state now, plus settings and faults. O(stored jobs). */
   snapshot(): EngineSnapshot;
+  /** One page of stored jobs (tombstones included) with their state now; O(log n + page). */
+  storedJobs(options: StoredPageOptions): StoredJobPage;
   /** Every fault in force. */
   listFaults(): FaultsView;
   /** The next `count` requests to `route` fail with `status`. @throws InvalidRoutePatternError, RangeError */
@@ -129,7 +132,7 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
     health: () => ({
       status: 'ok',
       clock: clockInfo(),
-      jobs: engine.snapshot().jobs.length,
+      jobs: engine.jobCount(),
       webhooks: webhooks !== null,
     }),
     clockInfo,
@@ -159,6 +162,7 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
       options.onReset?.();
     },
     snapshot: () => engine.snapshot(),
+    storedJobs: (page) => engine.storedJobs(page),
     listFaults: () => ({ ...engine.faults.get(), ...httpFaults.list() }),
     injectRouteFault(fault) {
       httpFaults.addRouteFault(fault);

@@ -224,6 +224,43 @@ describe('control routes', () => {
     expect((await post('/v1/videos', {})).status).toBe(200);
   });
 
+  it('GET /jobs pages with limit and next_cursor, and refuses a bad limit or cursor', async () => {
+    const { app, create, engine } = setup();
+    const ids = [create('a').job.id, create('b').job.id, create('c').job.id];
+    engine.createJob({
+      partition: 'azure:k',
+      kind: 'sora1',
+      prompt: 'p',
+      model: 'sora',
+      width: 480,
+      height: 480,
+      seconds: 5,
+    });
+    type Page = { data: { id: string; partition: string }[]; has_more: boolean; next_cursor: string | null };
+    const get = async (query: string) =>
+      (await (await app.request(`/_emulator/jobs?${query}`)).json()) as Page;
+    const first = await get('limit=2');
+    expect(first.data.map((j) => j.partition)).toEqual(['azure:k', 'openai:sk-a']);
+    expect(first.has_more).toBe(true);
+    const second = await get(`limit=2&after=${encodeURIComponent(first.next_cursor ?? '')}`);
+    expect(second.data.map((j) => j.id)).toEqual(ids.slice(1));
+    expect(second).toMatchObject({ has_more: false, next_cursor: null });
+    const scoped = await get(
+      `partition=openai:sk-a&limit=1&after=${encodeURIComponent(`${ids[0]}:openai:sk-a`)}`,
+    );
+    expect(scoped.data.map((j) => j.id)).toEqual([ids[1]]);
+    for (const [query, param] of [
+      ['limit=0', 'limit'],
+      ['limit=abc', 'limit'],
+      ['limit=10001', 'limit'],
+      ['after=nocolon', 'after'],
+    ]) {
+      const res = await app.request(`/_emulator/jobs?${query}`);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { param: string } }).error.param).toBe(param);
+    }
+  });
+
   it('unknown control routes answer 404 in the envelope', async () => {
     const { app } = setup();
     const res = await app.request('/_emulator/nope');

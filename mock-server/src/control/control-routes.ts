@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { EngineError } from '../engine/errors.js';
+import type { JobKind } from '../engine/job-record.js';
 import { controlOpenApiDocument } from './control-openapi.js';
 import type { ControlOperations } from './control-operations.js';
 import {
@@ -16,7 +17,20 @@ import {
   inferFaultType,
   setClockBody,
 } from './control-schemas.js';
-import { clockJson, faultsJson, healthJson, jobsJson, webhooksJson } from './control-wire.js';
+import {
+  clockJson,
+  decodeJobsCursor,
+  faultsJson,
+  healthJson,
+  jobsJson,
+  webhooksJson,
+} from './control-wire.js';
+
+/** Page size of `GET /_emulator/jobs` when `limit` is omitted, and its largest value. */
+export const JOBS_PAGE_DEFAULT = 1000;
+/** Largest `limit` of `GET /_emulator/jobs`. */
+export const JOBS_PAGE_MAX = 10_000;
+
 import { InvalidRoutePatternError } from './route-pattern.js';
 
 /** What the control routes need: the emulator's control operations. */
@@ -150,12 +164,31 @@ export function createControlRoutes(emulator: ControlRoutesTarget): Hono {
   app.get('/jobs', (c) => {
     const partition = c.req.query('partition');
     const kind = c.req.query('kind');
-    return c.json(
-      jobsJson(control.snapshot(), {
-        ...(partition === undefined ? {} : { partition }),
-        ...(kind === undefined ? {} : { kind }),
-      }),
-    );
+    const limitText = c.req.query('limit');
+    const limit = limitText === undefined ? JOBS_PAGE_DEFAULT : Number(limitText);
+    if (
+      !Number.isSafeInteger(limit) ||
+      limit < 1 ||
+      limit > JOBS_PAGE_MAX ||
+      !/^\d+$/.test(limitText ?? '1')
+    ) {
+      throw new ControlRequestError(
+        `limit must be an integer from 1 to ${JOBS_PAGE_MAX}, got '${limitText}'`,
+        'limit',
+      );
+    }
+    const afterText = c.req.query('after');
+    const after = afterText === undefined ? undefined : decodeJobsCursor(afterText);
+    if (afterText !== undefined && after === undefined) {
+      throw new ControlRequestError(`after '${afterText}' is not a next_cursor of this API`, 'after');
+    }
+    const page = control.storedJobs({
+      limit,
+      ...(partition === undefined ? {} : { partition }),
+      ...(kind === undefined ? {} : { kind: kind as JobKind }),
+      ...(after === undefined ? {} : { after }),
+    });
+    return c.json(jobsJson(control.clockInfo().mode, page));
   });
   app.get('/faults', (c) => c.json(faultsJson(control.listFaults())));
   app.post('/faults', async (c) => {

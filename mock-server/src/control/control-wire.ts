@@ -3,8 +3,9 @@
  * @module
  */
 
-import type { EngineSnapshot } from '../engine/engine.js';
+import type { ClockMode } from '../clock/clock.js';
 import type { JobState } from '../engine/job-state.js';
+import type { StoredJobPage } from '../engine/listing-index.js';
 import type { WebhookDelivery } from '../webhooks/webhook-dispatcher.js';
 import type { ClockInfo, FaultsView, HealthInfo } from './control-operations.js';
 
@@ -65,27 +66,46 @@ function stateJson(state: JobState) {
   };
 }
 
-/** `GET /_emulator/jobs`: every stored job, optionally one partition or kind. */
-export function jobsJson(snapshot: EngineSnapshot, filter: { partition?: string; kind?: string }) {
-  const data = snapshot.jobs
-    .filter(({ record }) => filter.partition === undefined || record.partition === filter.partition)
-    .filter(({ record }) => filter.kind === undefined || record.kind === filter.kind)
-    .map(({ record, state }) => ({
-      id: record.id,
-      partition: record.partition,
-      kind: record.kind,
-      model: record.model,
-      prompt: record.prompt,
-      width: record.width,
-      height: record.height,
-      seconds: record.seconds,
-      variants: record.variants,
-      generation_ids: record.generationIds,
-      remixed_from_id: record.remixedFromId ?? null,
-      created_at_ms: record.createdAt,
-      ...stateJson(state),
-    }));
-  return { object: 'list', now_ms: snapshot.now, clock_mode: snapshot.clockMode, data };
+/**
+ * Encodes a dump page's `next` as the `next_cursor` of `GET /_emulator/jobs`: `<id>:<partition>`
+ * (job ids never contain a colon; partitions may).
+ */
+export function encodeJobsCursor(next: StoredJobPage['next']): string | null {
+  return next === null ? null : `${next.id}:${next.partition}`;
+}
+
+/** Decodes `after` of `GET /_emulator/jobs`; undefined when it is not a cursor this API made. */
+export function decodeJobsCursor(cursor: string): { partition: string; id: string } | undefined {
+  const colon = cursor.indexOf(':');
+  if (colon <= 0 || colon === cursor.length - 1) return undefined;
+  return { id: cursor.slice(0, colon), partition: cursor.slice(colon + 1) };
+}
+
+/** `GET /_emulator/jobs`: one page of stored jobs (tombstones included), by partition then list order. */
+export function jobsJson(clockMode: ClockMode, page: StoredJobPage) {
+  const data = page.data.map(({ record, state }) => ({
+    id: record.id,
+    partition: record.partition,
+    kind: record.kind,
+    model: record.model,
+    prompt: record.prompt,
+    width: record.width,
+    height: record.height,
+    seconds: record.seconds,
+    variants: record.variants,
+    generation_ids: record.generationIds,
+    remixed_from_id: record.remixedFromId ?? null,
+    created_at_ms: record.createdAt,
+    ...stateJson(state),
+  }));
+  return {
+    object: 'list',
+    now_ms: page.now,
+    clock_mode: clockMode,
+    data,
+    has_more: page.next !== null,
+    next_cursor: encodeJobsCursor(page.next),
+  };
 }
 
 /** `GET /_emulator/webhooks`. */

@@ -25,7 +25,7 @@ import { deriveJobState } from './job-state.js';
 import { jobTimeline } from './job-timeline.js';
 import { DEFAULT_TIMING, type TimingConfig } from './job-timing.js';
 import { type JobView, toJobView } from './job-view.js';
-import { listJobs } from './list-jobs.js';
+import { createListingIndex } from './listing-index.js';
 import { findModeratedWord, moderationFailure } from './moderation.js';
 import { createPartitionIndex } from './partition-index.js';
 import { checkQuota } from './quota-check.js';
@@ -92,10 +92,19 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
 
   // Sweeps and quota checks through the index cost O(unfinished or in-window jobs) per create,
   // not O(stored jobs); it is rebuilt from the store whenever settings change.
-  const index = createPartitionIndex({ store, policy: () => settings.quota, graceMs: SWEEP_GRACE_MS });
-  const put = (record: JobRecord): void => {
+  // Listings, generation lookups, the state dump and webhook scheduling read the listing index:
+  // O(log n + answer) per call, built from the store once here.
+  const listing = createListingIndex(store, clock.now());
+  const index = createPartitionIndex({
+    store,
+    policy: () => settings.quota,
+    graceMs: SWEEP_GRACE_MS,
+    onRemove: (record) => listing.forget(record),
+  });
+  const put = (record: JobRecord, now: number): void => {
     store.put(record);
     index.track(record);
+    listing.track(record, now);
   };
 
   const create = (input: CreateJobInput, remixedFromId?: string): JobView => {
@@ -124,14 +133,14 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       failure,
       ...(remixedFromId === undefined ? {} : { remixedFromId }),
     });
-    put(record);
+    put(record, now);
     return presentView(record, record.id, now);
   };
 
   const cancelAt = (view: JobView, now: number): JobView => {
     if (isSettledPhase(view.phase)) throw new InvalidStateError(view.job.id, view.phase, 'cancel');
     const record: JobRecord = Object.freeze({ ...view.job, cancelledAt: now });
-    put(record);
+    put(record, now);
     return presentView(record, record.id, now);
   };
 
@@ -185,13 +194,13 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     getJob: (partition, id) => presentView(store.get(partition, id), id, clock.now()),
     getGeneration(partition, generationId) {
       const now = clock.now();
-      const owner = store.list(partition).find((record) => record.generationIds.includes(generationId));
+      const owner = listing.generationOwner(partition, generationId);
       const job = presentView(owner, generationId, now);
       const generation = job.generations.find((g) => g.id === generationId);
       if (generation === undefined) throw new JobNotFoundError(generationId);
       return { job, generation };
     },
-    listJobs: (partition, listOptions) => listJobs(store.list(partition), clock.now(), listOptions),
+    listJobs: (partition, listOptions) => listing.page(partition, clock.now(), listOptions),
     cancelJob(partition, id) {
       const now = clock.now();
       return cancelAt(presentView(store.get(partition, id), id, now), now);
@@ -208,25 +217,18 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
           `Video '${id}' is ${view.phase}; only completed or failed videos can be deleted.`,
         );
       }
-      put(Object.freeze({ ...view.job, deletedAt: now }));
+      put(Object.freeze({ ...view.job, deletedAt: now }), now);
       return { outcome: 'deleted', id };
     },
     settledBetween(fromMs, toMs) {
-      const events: { event: SettledJobEvent; sequence: number }[] = [];
-      for (const partition of store.partitions()) {
-        for (const record of store.list(partition)) {
-          const at = jobTimeline(record).settlesAt;
-          if (at <= fromMs || at > toMs) continue;
-          const state = deriveJobState(record, at);
-          if (state.kind !== 'present' || (state.phase !== 'succeeded' && state.phase !== 'failed')) continue;
-          events.push({
-            event: { job: record, phase: state.phase, at, failure: state.failure },
-            sequence: record.sequence,
-          });
-        }
+      const events: SettledJobEvent[] = [];
+      for (const record of listing.plannedSettles(fromMs, toMs)) {
+        const at = jobTimeline(record).settlesAt;
+        const state = deriveJobState(record, at);
+        if (state.kind !== 'present' || (state.phase !== 'succeeded' && state.phase !== 'failed')) continue;
+        events.push({ job: record, phase: state.phase, at, failure: state.failure });
       }
-      events.sort((a, b) => a.event.at - b.event.at || a.sequence - b.sequence);
-      return events.map((entry) => entry.event);
+      return events;
     },
     sweep() {
       const now = clock.now();
@@ -240,15 +242,16 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       settings = initialSettings;
       sequence = 0;
       index.clear();
+      listing.rebuild();
     },
     snapshot() {
       const now = clock.now();
-      const jobs = store
-        .partitions()
-        .flatMap((partition) =>
-          store.list(partition).map((record) => ({ record, state: deriveJobState(record, now) })),
-        );
-      return { now, clockMode: clock.mode, settings, faults: faults.get(), jobs };
+      const { data } = listing.storedPage(now, { limit: Number.POSITIVE_INFINITY });
+      return { now, clockMode: clock.mode, settings, faults: faults.get(), jobs: data };
     },
+    storedJobs(options) {
+      return listing.storedPage(clock.now(), options);
+    },
+    jobCount: () => listing.storedCount,
   };
 }

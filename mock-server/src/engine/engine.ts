@@ -13,6 +13,7 @@ import type { JobState } from './job-state.js';
 import type { TimingConfig } from './job-timing.js';
 import type { GenerationView, JobView } from './job-view.js';
 import type { JobPage, ListJobsOptions } from './list-jobs.js';
+import type { StoredJobPage, StoredPageOptions } from './listing-index.js';
 import type { QuotaPolicy } from './quota-policy.js';
 
 /** What a dialect asks the engine to create, already validated against the wire rules. */
@@ -164,6 +165,10 @@ export interface Engine<C extends Clock = Clock> {
   sweep(): number;
   /** Clears jobs, restores initial settings and faults, restarts ids. The clock is not touched. */
   reset(): void;
-  /** Everything, for the control API. */
+  /** Everything, for the control API (O(stored jobs): prefer {@link Engine.storedJobs} for large stores). */
   snapshot(): EngineSnapshot;
+  /** One page of stored records (tombstones included) with their state now; O(log n + page). */
+  storedJobs(options: StoredPageOptions): StoredJobPage;
+  /** Number of stored records (tombstones included); O(1). */
+  jobCount(): number;
 }

@@ -21,6 +21,8 @@ export interface PartitionIndexOptions {
   readonly policy: () => QuotaPolicy;
   /** How long a gone record stays stored before a sweep may remove it. */
   readonly graceMs: number;
+  /** Called with each record a sweep removes from the store. */
+  readonly onRemove?: (record: JobRecord) => void;
 }
 
 /** The index. Every method takes the engine's `now`. */
@@ -112,8 +114,12 @@ export function createPartitionIndex(options: PartitionIndexOptions): PartitionI
         const id = sweepQueue.pop() as string;
         const record = store.get(partition, id);
         if (record === undefined) continue;
-        if (sweepable(record, now)) removed += store.delete(partition, id) ? 1 : 0;
-        else notYet.push(id);
+        if (sweepable(record, now)) {
+          if (store.delete(partition, id)) {
+            removed++;
+            options.onRemove?.(record);
+          }
+        } else notYet.push(id);
       }
       // Queued again after the loop, so a key at or before `now` waits for the next sweep.
       for (const id of notYet) sweepQueue.push(sweepKey(store.get(partition, id) as JobRecord), id);

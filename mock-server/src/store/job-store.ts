@@ -23,7 +23,10 @@ export interface JobStore {
   clear(): void;
 }
 
-/** The ordering every store's `list` uses. */
-export function compareRecords(a: JobRecord, b: JobRecord): number {
+/** The ordering every store's `list` uses (only `createdAt`, `sequence` and `id` are read). */
+export function compareRecords(
+  a: Pick<JobRecord, 'createdAt' | 'sequence' | 'id'>,
+  b: Pick<JobRecord, 'createdAt' | 'sequence' | 'id'>,
+): number {
   return a.createdAt - b.createdAt || a.sequence - b.sequence || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

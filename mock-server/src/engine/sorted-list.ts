@@ -1,0 +1,67 @@
+/**
+ * Items kept in order in a plain array with binary search: O(log n) to find a position, O(1)
+ * to append (records arrive in time order), a memmove to insert or remove elsewhere. The
+ * listing index and the settle schedule are built from these.
+ * @module
+ */
+
+/** A sorted list, duplicate-free under its comparator. */
+export interface SortedList<T> {
+  /** Number of items. */
+  readonly size: number;
+  /** The item at position `index` (0 = smallest), or undefined. */
+  at(index: number): T | undefined;
+  /** Position of the first item that compares >= `key` (`size` when none). O(log n). */
+  lowerBound(key: T): number;
+  /** Position of the first item that compares > `key` (`size` when none). O(log n). */
+  upperBound(key: T): number;
+  /** Inserts `item`, or replaces the item that compares equal to it. */
+  upsert(item: T): void;
+  /** Removes the item that compares equal to `key`; true when there was one. */
+  remove(key: T): boolean;
+}
+
+/**
+ * Creates an empty list ordered by `compare`.
+ * @example
+ * const list = createSortedList(compareRecords);
+ * list.upsert(record);
+ * list.at(list.upperBound(cursor)); // the first record after the cursor
+ */
+export function createSortedList<T>(compare: (a: T, b: T) => number): SortedList<T> {
+  const items: T[] = [];
+  // First position whose item compares >= key (strict = false) or > key (strict = true).
+  const search = (key: T, strict: boolean): number => {
+    let low = 0;
+    let high = items.length;
+    // Fast path: keys past the largest item (every create) need no search.
+    if (high > 0 && compare(items[high - 1] as T, key) < 0) return high;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const order = compare(items[mid] as T, key);
+      if (order < 0 || (strict && order === 0)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return {
+    get size() {
+      return items.length;
+    },
+    at: (index) => items[index],
+    lowerBound: (key) => search(key, false),
+    upperBound: (key) => search(key, true),
+    upsert(item) {
+      const index = search(item, false);
+      if (index < items.length && compare(items[index] as T, item) === 0) items[index] = item;
+      else if (index === items.length) items.push(item);
+      else items.splice(index, 0, item);
+    },
+    remove(key) {
+      const index = search(key, false);
+      if (index >= items.length || compare(items[index] as T, key) !== 0) return false;
+      items.splice(index, 1);
+      return true;
+    },
+  };
+}
