@@ -13,6 +13,7 @@ export {
 } from './auth/index.js';
 export type {
   AllowedSeconds,
+  AnyCapabilityTable,
   BackendCapabilities,
   Capabilities,
   CapabilityOverrides,
@@ -107,6 +108,21 @@ export {
   VideoApiError,
 } from './errors/index.js';
 export type {
+  LintPromptOptions,
+  PromptElement,
+  PromptParts,
+  PromptWarning,
+  PromptWarningCode,
+  ScriptName,
+} from './prompt/index.js';
+export {
+  buildPrompt,
+  countScripts,
+  DEFAULT_PROMPT_LIMITS,
+  lintPrompt,
+  PROMPT_ELEMENTS,
+} from './prompt/index.js';
+export type {
   BackendId,
   CreateVideoRequest,
   CropBounds,
@@ -115,6 +131,7 @@ export type {
   MediaInput,
   MediaSource,
   RemixVideoRequest,
+  SoraBackendId,
   VideoDownload,
   VideoInput,
   VideoJob,
@@ -124,7 +141,7 @@ export type {
   VideoSize,
   VideoStatus,
 } from './types.js';
-export { BACKEND_IDS, TERMINAL_STATUSES } from './types.js';
+export { BACKEND_IDS, isSoraBackend, TERMINAL_STATUSES } from './types.js';
 export type {
   Dimensions,
   NormalizedCreateRequest,

@@ -3,11 +3,23 @@
  * @module
  */
 
-/** The three Sora backends sora-kit speaks to. */
-export type BackendId = 'azure-sora1' | 'azure-sora2' | 'openai-sora2';
+/** The three Sora backends sora-kit has built-in providers and capability tables for. */
+export type SoraBackendId = 'azure-sora1' | 'azure-sora2' | 'openai-sora2';
 
-/** Every backend id, in a stable order. */
-export const BACKEND_IDS: readonly BackendId[] = ['azure-sora1', 'azure-sora2', 'openai-sora2'];
+/**
+ * Which backend a job or client belongs to: one of the three Sora ids, or any other non-empty
+ * string naming a provider that brings its own capability table (e.g. `fal:luma-ray-2`, an AI SDK
+ * video model wrapped by `@sora-kit/ai-sdk`). `(string & {})` keeps the Sora ids autocompleting.
+ */
+export type BackendId = SoraBackendId | (string & {});
+
+/** The built-in Sora backend ids, in a stable order. */
+export const BACKEND_IDS: readonly SoraBackendId[] = ['azure-sora1', 'azure-sora2', 'openai-sora2'];
+
+/** Whether `backend` is one of the three built-in Sora backends. */
+export function isSoraBackend(backend: string): backend is SoraBackendId {
+  return (BACKEND_IDS as readonly string[]).includes(backend);
+}
 
 /** A frame size: `'1280x720'` or `{ width: 1280, height: 720 }`. */
 export type VideoSize = `${number}x${number}` | { width: number; height: number };

@@ -3,6 +3,7 @@
  * no retries, no validation. `VideoClient` adds those on top of any provider.
  * @module
  */
+import type { BackendCapabilities } from './capabilities/capabilities.js';
 import type {
   BackendId,
   CreateVideoRequest,
@@ -58,6 +59,12 @@ export interface VideoProvider {
   readonly backend: BackendId;
   /** The model or deployment requests go to, when fixed by configuration. */
   readonly model?: string;
+  /**
+   * This backend's capability table. The three Sora backends have theirs built in
+   * (`DEFAULT_CAPABILITIES`); a provider of any other backend must bring one, and a Sora provider
+   * may bring one to replace the built-in entry.
+   */
+  readonly capabilities?: BackendCapabilities;
   /** Starts a job. The request has already been validated. */
   create(request: CreateVideoRequest, options?: ProviderCallOptions): Promise<ProviderJobResult>;
   /** Reads a job. */

@@ -1,4 +1,4 @@
-import type { BackendId } from '@sora-kit/core';
+import type { SoraBackendId } from '@sora-kit/core';
 import { setupServer } from 'msw/node';
 import { type CreateVideoClientOptions, createVideoClient } from 'sora-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -21,7 +21,7 @@ afterEach(() => {
 afterAll(() => server.close());
 
 /** Each backend at its default public host. */
-function clientOptions(backend: BackendId): CreateVideoClientOptions {
+function clientOptions(backend: SoraBackendId): CreateVideoClientOptions {
   const time = { random: () => 0.5 };
   switch (backend) {
     case 'openai-sora2':
@@ -49,7 +49,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-describe.each<BackendId>(['openai-sora2', 'azure-sora2', 'azure-sora1'])(
+describe.each<SoraBackendId>(['openai-sora2', 'azure-sora2', 'azure-sora1'])(
   'sora-kit %s through MSW',
   (backend) => {
     it('generate() completes on emulated time and the MP4 downloads', async () => {

@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import {
   BACKEND_IDS,
-  type BackendId,
+  type SoraBackendId,
   ValidationError,
   type VideoClient,
   type VideoClientOptions,
@@ -40,10 +40,10 @@ const DEFAULT_DEPLOYMENT: Record<'azure-sora1' | 'azure-sora2', string> = {
  * `OPENAI_API_KEY` is set, else `azure-sora2` when `AZURE_OPENAI_ENDPOINT` is set.
  * @throws {ValidationError} (field `SORA_KIT_BACKEND`) when it names no backend or none can be inferred.
  */
-export function backendFromEnv(env: Readonly<Record<string, string | undefined>>): BackendId {
+export function backendFromEnv(env: Readonly<Record<string, string | undefined>>): SoraBackendId {
   const named = env.SORA_KIT_BACKEND?.trim();
   if (named) {
-    if ((BACKEND_IDS as readonly string[]).includes(named)) return named as BackendId;
+    if ((BACKEND_IDS as readonly string[]).includes(named)) return named as SoraBackendId;
     throw envError('SORA_KIT_BACKEND', named, `is not a backend; allowed: ${BACKEND_IDS.join(', ')}`);
   }
   if (env.AZURE_OPENAI_ENDPOINT) return 'azure-sora2';

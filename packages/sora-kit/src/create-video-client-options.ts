@@ -1,4 +1,4 @@
-import type { VideoClientOptions } from '@sora-kit/core';
+import type { VideoClientOptions, VideoProvider } from '@sora-kit/core';
 import type { Sora1ProviderOptions } from '@sora-kit/sora1';
 import type { AzureSora2ProviderOptions, OpenAISora2ProviderOptions } from '@sora-kit/sora2';
 
@@ -12,6 +12,13 @@ export type AzureSora2ClientOptions = { backend: 'azure-sora2' } & AzureSora2Pro
 /** Sora 2 on api.openai.com: API key, optional base URL and model. */
 export type OpenAISora2ClientOptions = { backend: 'openai-sora2' } & OpenAISora2ProviderOptions &
   VideoClientOptions;
+
+/**
+ * Any backend: a `VideoProvider` you built (e.g. `fromAiSdkVideoModel(...)` of `@sora-kit/ai-sdk`,
+ * or your own), with the client's options. A provider of a backend other than the three Sora ones
+ * brings its capability table as `provider.capabilities`.
+ */
+export type ProviderClientOptions = { provider: VideoProvider; backend?: never } & VideoClientOptions;
 
 /** Options of `createVideoClient`: the backend, its connection options, and the client's options. */
 export type CreateVideoClientOptions =

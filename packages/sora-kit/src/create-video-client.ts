@@ -8,17 +8,21 @@ import {
 } from '@sora-kit/core';
 import { createSora1Provider } from '@sora-kit/sora1';
 import { createAzureSora2Provider, createOpenAISora2Provider } from '@sora-kit/sora2';
-import { CLIENT_OPTION_KEYS, type CreateVideoClientOptions } from './create-video-client-options.js';
+import {
+  CLIENT_OPTION_KEYS,
+  type CreateVideoClientOptions,
+  type ProviderClientOptions,
+} from './create-video-client-options.js';
 
 /** Splits the options into the client's and the provider's. */
-function split(options: CreateVideoClientOptions): {
+function split(options: CreateVideoClientOptions | ProviderClientOptions): {
   client: VideoClientOptions;
   provider: Record<string, unknown>;
 } {
   const client: Record<string, unknown> = {};
   const provider: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
-    if (key === 'backend') continue;
+    if (key === 'backend' || key === 'provider') continue;
     if ((CLIENT_OPTION_KEYS as readonly string[]).includes(key)) client[key] = value;
     else provider[key] = value;
   }
@@ -74,7 +78,12 @@ export function createVideoProvider(options: CreateVideoClientOptions): VideoPro
  *   deployment: 'sora',
  *   credential: new DefaultAzureCredential(),
  * });
+ * @example
+ * // any VideoProvider, e.g. an AI SDK video model wrapped by @sora-kit/ai-sdk
+ * const veo = createVideoClient({ provider: fromAiSdkVideoModel(google.video('veo-3.1-generate-001'), { capabilities }) });
  */
-export function createVideoClient(options: CreateVideoClientOptions): VideoClient {
-  return createClient(createVideoProvider(options), split(options).client);
+export function createVideoClient(options: CreateVideoClientOptions | ProviderClientOptions): VideoClient {
+  const provider = 'provider' in options && options.provider !== undefined ? options.provider : undefined;
+  if (provider !== undefined) return createClient(provider, split(options).client);
+  return createClient(createVideoProvider(options as CreateVideoClientOptions), split(options).client);
 }

@@ -50,5 +50,6 @@ export type {
   AzureSora2ClientOptions,
   CreateVideoClientOptions,
   OpenAISora2ClientOptions,
+  ProviderClientOptions,
 } from './create-video-client-options.js';
 export { createVideoRouter, VideoRouter } from './video-router.js';

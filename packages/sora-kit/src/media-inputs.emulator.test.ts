@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BackendId } from '@sora-kit/core';
+import type { SoraBackendId } from '@sora-kit/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorClient } from './test-support/emulator-clients.js';
 import { type EmulatorDriver, startEmulatorDriver } from './test-support/emulator-driver.js';
@@ -89,7 +89,7 @@ describe('media inputs against the emulator', () => {
     expect(input?.bytes?.byteLength).toBe(readFileSync(clip).byteLength);
   });
 
-  it.each<BackendId>(['openai-sora2', 'azure-sora2'])(
+  it.each<SoraBackendId>(['openai-sora2', 'azure-sora2'])(
     'Sora 2 input_reference on %s from a path',
     async (backend) => {
       const client = emulatorClient(driver, backend);

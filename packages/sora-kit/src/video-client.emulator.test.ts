@@ -1,7 +1,7 @@
 import {
   AbortedError,
-  type BackendId,
   type ProgressEvent,
+  type SoraBackendId,
   TimeoutError,
   UnsupportedCapabilityError,
   ValidationError,
@@ -12,14 +12,14 @@ import { emulatorClient, unfinishedJobs } from './test-support/emulator-clients.
 import { type EmulatorDriver, startEmulatorDriver } from './test-support/emulator-driver.js';
 
 /** Every backend. */
-const BACKENDS: BackendId[] = ['azure-sora1', 'openai-sora2', 'azure-sora2'];
+const BACKENDS: SoraBackendId[] = ['azure-sora1', 'openai-sora2', 'azure-sora2'];
 
-const CREATE_ROUTE: Record<BackendId, string> = {
+const CREATE_ROUTE: Record<SoraBackendId, string> = {
   'openai-sora2': 'POST /v1/videos',
   'azure-sora2': 'POST /openai/v1/videos',
   'azure-sora1': 'POST /openai/v1/video/generations/jobs',
 };
-const GET_ROUTE: Record<BackendId, string> = {
+const GET_ROUTE: Record<SoraBackendId, string> = {
   'openai-sora2': 'GET /v1/videos/*',
   'azure-sora2': 'GET /openai/v1/videos/*',
   'azure-sora1': 'GET /openai/v1/video/generations/jobs/*',

@@ -1,6 +1,7 @@
 import { QuotaExceededError, UnsupportedCapabilityError, ValidationError } from '@sora-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorClient, unfinishedJobs } from './test-support/emulator-clients.js';
+import { createVideoClient, createVideoProvider } from './create-video-client.js';
+import { emulatorClient, emulatorClientOptions, unfinishedJobs } from './test-support/emulator-clients.js';
 import { type EmulatorDriver, startEmulatorDriver } from './test-support/emulator-driver.js';
 import { createVideoRouter } from './video-router.js';
 
@@ -11,6 +12,29 @@ describe('createVideoRouter against the emulator', () => {
   });
   afterEach(async () => {
     await driver.close();
+  });
+
+  it('takes a client made from any provider, and reports prompt advice through onWarning', async () => {
+    const provider = createVideoProvider(emulatorClientOptions(driver, 'openai-sora2', 'provider'));
+    const client = createVideoClient({
+      provider,
+      clock: driver.clock,
+      delay: driver.delay,
+      random: () => 0.5,
+      maxConcurrentJobs: 1,
+    });
+    expect(client.provider).toBe(provider);
+    expect(client.gate.limit).toBe(1);
+    const router = createVideoRouter([client]);
+    const advice: (string | undefined)[] = [];
+    const job = await driver.run(
+      router.generate(
+        { prompt: 'a fox', seconds: 4 },
+        { onWarning: (warning) => advice.push(warning.element) },
+      ),
+    );
+    expect(job.status).toBe('completed');
+    expect(advice).toEqual(['shot', 'action', 'setting', 'lighting', 'camera']);
   });
 
   it('routes by capability: 1080p, 20 s and variants to Sora 1; audio and remix to Sora 2', () => {

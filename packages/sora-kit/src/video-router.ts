@@ -8,6 +8,7 @@ import {
   isHandle,
   type JobRef,
   type ListOptions,
+  lintPrompt,
   parseHandle,
   QuotaExceededError,
   type RemixVideoRequest,
@@ -131,10 +132,12 @@ export class VideoRouter {
 
   /**
    * `create` on the chosen client, then `wait` on it. Unlike `VideoClient.generate`, `timeoutMs`
-   * bounds the wait only; use `signal` to bound the time spent waiting for a slot.
+   * bounds the wait only; use `signal` to bound the time spent waiting for a slot. With
+   * `onWarning`, the prompt's advice (`lintPrompt`) is reported first.
    */
   async generate(request: CreateVideoRequest, options: RouterGenerateOptions = {}): Promise<VideoJob> {
-    const { onQueuePosition, require, ...waitOptions } = options;
+    const { onQueuePosition, require, onWarning, lint, ...waitOptions } = options;
+    if (onWarning) for (const warning of lintPrompt(request.prompt, lint)) onWarning(warning);
     const job = await this.create(request, {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(onQueuePosition ? { onQueuePosition } : {}),

@@ -2,7 +2,7 @@
  * The machine-readable description of what one backend and model accept.
  * @module
  */
-import type { BackendId, VideoSize } from '../types.js';
+import type { BackendId, SoraBackendId, VideoSize } from '../types.js';
 
 /** A size written `WIDTHxHEIGHT`, e.g. `1280x720`. */
 export type SizeString = Extract<VideoSize, string>;
@@ -107,8 +107,14 @@ export interface BackendCapabilities {
   aliases: Readonly<Record<string, string>>;
 }
 
-/** Capabilities of every backend. */
-export type CapabilityTable = Readonly<Record<BackendId, BackendCapabilities>>;
+/** Capabilities of the three built-in Sora backends. */
+export type CapabilityTable = Readonly<Record<SoraBackendId, BackendCapabilities>>;
+
+/**
+ * Capabilities of any set of backends, keyed by backend id: what `resolveCapabilities` reads. The
+ * built-in {@link CapabilityTable} is one; a provider of another backend brings its own entry.
+ */
+export type AnyCapabilityTable = Readonly<Partial<Record<BackendId, BackendCapabilities>>>;
 
 /** A partial object whose nested plain objects are partial too; arrays are replaced whole. */
 export type DeepPartial<T> = T extends readonly unknown[]

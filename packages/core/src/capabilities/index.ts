@@ -1,5 +1,6 @@
 export type {
   AllowedSeconds,
+  AnyCapabilityTable,
   BackendCapabilities,
   Capabilities,
   CapabilityOverrides,

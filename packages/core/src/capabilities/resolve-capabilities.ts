@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/validation-error.js';
 import type { BackendId } from '../types.js';
-import type { Capabilities, CapabilityOverrides, CapabilityTable } from './capabilities.js';
+import type { AnyCapabilityTable, Capabilities, CapabilityOverrides } from './capabilities.js';
 import { DEFAULT_CAPABILITIES } from './default-capabilities.js';
 
 /** Options of {@link resolveCapabilities}. */
@@ -12,8 +12,11 @@ export interface ResolveCapabilitiesOptions {
   deploymentModel?: string;
   /** Changes merged over the table entry: nested objects merge, arrays and scalars replace. */
   overrides?: CapabilityOverrides;
-  /** The table to read (default {@link DEFAULT_CAPABILITIES}). */
-  table?: CapabilityTable;
+  /**
+   * The table to read (default {@link DEFAULT_CAPABILITIES}). A provider of a backend other than
+   * the three Sora ones passes its own entry here (`VideoClient` does so from `provider.capabilities`).
+   */
+  table?: AnyCapabilityTable;
 }
 
 const isAzure = (backend: BackendId) => backend === 'azure-sora1' || backend === 'azure-sora2';
@@ -22,7 +25,9 @@ const isAzure = (backend: BackendId) => backend === 'azure-sora1' || backend ===
  * The capabilities of one backend and model, with caller overrides merged in.
  * On OpenAI `model` must be a known model id or alias; on Azure it is a deployment name and any
  * value is accepted (see `deploymentModel`).
- * @throws {ValidationError} an unknown OpenAI model or `deploymentModel`.
+ * Any other backend (one a provider brings) needs its entry in `table`; its models are strict, like
+ * OpenAI's.
+ * @throws {ValidationError} an unknown OpenAI model or `deploymentModel`; a backend without a table entry.
  * @example
  * const caps = resolveCapabilities('openai-sora2', 'sora-2', { overrides: { seconds: [4, 8, 12, 16, 20] } });
  * const pro = resolveCapabilities('azure-sora2', 'my-deployment', { deploymentModel: 'sora-2-pro' });
@@ -32,7 +37,9 @@ export function resolveCapabilities(
   model?: string,
   options: ResolveCapabilitiesOptions = {},
 ): Capabilities {
-  const entry = (options.table ?? DEFAULT_CAPABILITIES)[backend];
+  const table: AnyCapabilityTable = options.table ?? DEFAULT_CAPABILITIES;
+  const entry = table[backend];
+  if (entry === undefined) throw unknownBackend(backend, table);
   const known = (name: string | undefined) =>
     name === undefined ? undefined : name in entry.models ? name : entry.aliases[name];
   let base: string | undefined;
@@ -51,6 +58,20 @@ export function resolveCapabilities(
   return options.overrides === undefined
     ? capabilities
     : (mergeDeep(capabilities, options.overrides) as Capabilities);
+}
+
+function unknownBackend(backend: BackendId, table: AnyCapabilityTable): ValidationError {
+  const allowed = Object.keys(table);
+  return new ValidationError({
+    issues: [
+      {
+        field: 'backend',
+        value: backend,
+        allowed,
+        message: `backend: ${backend} has no capability table; known: ${allowed.join(', ')} (a provider of another backend declares its own \`capabilities\`)`,
+      },
+    ],
+  });
 }
 
 function unknownModel(backend: BackendId, field: string, value: string, models: object): ValidationError {

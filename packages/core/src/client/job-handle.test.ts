@@ -25,10 +25,18 @@ describe('job handles', () => {
     expect(isHandle('video_123')).toBe(false);
   });
 
+  it('round-trips a backend id a provider brings, colons included', () => {
+    const handle = toHandle({ backend: 'fal:luma-ray-2', id: 'op.eyJ9' });
+    expect(handle).toBe('sora-kit:v1:fal%3Aluma-ray-2:op.eyJ9');
+    expect(parseHandle(handle)).toEqual({ backend: 'fal:luma-ray-2', id: 'op.eyJ9' });
+    expect(parseHandle('sora-kit:v1:google-veo:video_1')).toEqual({ backend: 'google-veo', id: 'video_1' });
+  });
+
   it.each([
     'video_123',
     'sora-kit:v2:openai-sora2:video_1',
-    'sora-kit:v1:google-veo:video_1',
+    'sora-kit:v1::video_1',
+    'sora-kit:v1:%E0%A4%A:video_1',
     'sora-kit:v1:openai-sora2:',
     'sora-kit:v1:openai-sora2',
     'sora-kit:v1:openai-sora2:%E0%A4%A',

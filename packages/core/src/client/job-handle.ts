@@ -4,7 +4,7 @@
  * @module
  */
 import { ValidationError } from '../errors/index.js';
-import { BACKEND_IDS, type BackendId } from '../types.js';
+import type { BackendId } from '../types.js';
 
 /** Prefix and version of every handle string. */
 export const HANDLE_PREFIX = 'sora-kit:v1:';
@@ -32,7 +32,8 @@ export type JobHandleSource = Pick<JobHandle, 'backend' | 'id'> & {
 
 /**
  * Turns a job (or `{ backend, id }`) into a handle string such as
- * `sora-kit:v1:azure-sora1:task_01?expires=1760714196`.
+ * `sora-kit:v1:azure-sora1:task_01?expires=1760714196`. Backend and id are percent-encoded, so any
+ * backend id (the three Sora ones, or one a provider brings) round-trips.
  *
  * @example
  * ```ts
@@ -41,8 +42,8 @@ export type JobHandleSource = Pick<JobHandle, 'backend' | 'id'> & {
  * ```
  */
 export function toHandle(job: JobHandleSource): string {
-  if (!BACKEND_IDS.includes(job.backend))
-    throw handleError(String(job.backend), `unknown backend ${job.backend}`);
+  if (typeof job.backend !== 'string' || job.backend === '')
+    throw handleError(String(job.backend), 'a job handle needs a backend id');
   if (!job.id) throw handleError('', 'a job handle needs a job id');
   const query = new URLSearchParams();
   if (job.scope) query.set('scope', job.scope);
@@ -50,7 +51,7 @@ export function toHandle(job: JobHandleSource): string {
     query.set('expires', String(Math.floor(job.expiresAt.getTime() / 1000)));
   }
   const tail = query.toString() ? `?${query.toString()}` : '';
-  return `${HANDLE_PREFIX}${job.backend}:${encodeURIComponent(job.id)}${tail}`;
+  return `${HANDLE_PREFIX}${encodeURIComponent(job.backend)}:${encodeURIComponent(job.id)}${tail}`;
 }
 
 /** Whether `value` looks like a handle (starts with `sora-kit:`) rather than a bare job id. */
@@ -70,18 +71,19 @@ export function parseHandle(handle: string): JobHandle {
   const queryStart = rest.indexOf('?');
   const path = queryStart < 0 ? rest : rest.slice(0, queryStart);
   const separator = path.indexOf(':');
-  const backend = path.slice(0, separator);
-  if (separator < 0 || !BACKEND_IDS.includes(backend as BackendId)) {
-    throw handleError(handle, `unknown backend in job handle; expected one of ${BACKEND_IDS.join(', ')}`);
+  if (separator <= 0) {
+    throw handleError(handle, `the job handle names no backend (expected "${HANDLE_PREFIX}<backend>:<id>")`);
   }
+  let backend: string;
   let id: string;
   try {
+    backend = decodeURIComponent(path.slice(0, separator));
     id = decodeURIComponent(path.slice(separator + 1));
   } catch {
-    throw handleError(handle, 'the job id in the handle is not valid percent-encoding');
+    throw handleError(handle, 'the backend or job id in the handle is not valid percent-encoding');
   }
   if (!id) throw handleError(handle, 'the job handle has no job id');
-  const result: JobHandle = { backend: backend as BackendId, id };
+  const result: JobHandle = { backend, id };
   const query = new URLSearchParams(queryStart < 0 ? '' : rest.slice(queryStart + 1));
   const scope = query.get('scope');
   if (scope) result.scope = scope;

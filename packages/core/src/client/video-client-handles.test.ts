@@ -56,6 +56,9 @@ describe('VideoClient job handles', () => {
 
   it('refuses a malformed handle', () => {
     const { client } = setupClient();
-    expect(() => client.fromHandle('sora-kit:v1:nowhere:video_1')).toThrow(/unknown backend/);
+    expect(() => client.fromHandle('sora-kit:v1:nowhere:video_1')).toThrow(
+      /the job belongs to nowhere, but this client serves openai-sora2/,
+    );
+    expect(() => client.fromHandle('sora-kit:v1::video_1')).toThrow(/names no backend/);
   });
 });

@@ -3,6 +3,7 @@
  * @module
  */
 import type { CapabilityOverrides } from '../capabilities/index.js';
+import type { LintPromptOptions, PromptWarning } from '../prompt/index.js';
 import type { DownloadVariant, VideoOutput, VideoStatus } from '../types.js';
 import type { RetryOptions } from './backoff.js';
 import type { RetryNotice } from './call-with-retry.js';
@@ -79,6 +80,13 @@ export interface WaitOptions extends CallOptions {
 export interface GenerateOptions extends WaitOptions {
   /** Called with the 1-based queue position while the create waits for a free slot, then 0. */
   onQueuePosition?: (position: number) => void;
+  /**
+   * Receives the prompt advice of `lintPrompt` (missing elements, several scenes, non-Latin script,
+   * over-long) before the job is created. Off unless given; advice never stops the request.
+   */
+  onWarning?: (warning: PromptWarning) => void;
+  /** Limits of the prompt advice (see `lintPrompt`). */
+  lint?: LintPromptOptions;
 }
 
 /** Options of `download`. */

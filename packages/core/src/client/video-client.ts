@@ -5,6 +5,7 @@
  */
 import { type Capabilities, resolveCapabilities } from '../capabilities/index.js';
 import { UnsupportedCapabilityError } from '../errors/index.js';
+import { lintPrompt } from '../prompt/index.js';
 import type {
   BackendId,
   CreateVideoRequest,
@@ -76,7 +77,9 @@ export class VideoClient {
 
   /** Capabilities for `model` (a model id or, on Azure, a deployment name), overrides merged. */
   capabilitiesFor(model?: string): Capabilities {
+    const own = this.provider.capabilities;
     return resolveCapabilities(this.backend, model, {
+      ...(own === undefined ? {} : { table: { [this.backend]: own } }),
       ...(this.options.capabilities ? { overrides: this.options.capabilities } : {}),
       ...(this.options.deploymentModel ? { deploymentModel: this.options.deploymentModel } : {}),
     });
@@ -161,9 +164,14 @@ export class VideoClient {
     return pollUntilDone(this.runtime, id, expiresAt, options);
   }
 
-  /** `create` then `wait`; `timeoutMs` (default `poll.timeoutMs`) bounds the whole, queueing included. */
+  /**
+   * `create` then `wait`; `timeoutMs` (default `poll.timeoutMs`) bounds the whole, queueing included.
+   * With `onWarning`, the prompt's advice (`lintPrompt`) is reported first.
+   */
   async generate(request: CreateVideoRequest, options: GenerateOptions = {}): Promise<VideoJob> {
     const checked = this.validate(request);
+    if (options.onWarning)
+      for (const warning of lintPrompt(checked.prompt, options.lint)) options.onWarning(warning);
     const scope = this.runtime.openScope(options.signal, options.timeoutMs ?? this.runtime.poll.timeoutMs);
     let jobId: string | undefined;
     try {

@@ -4,7 +4,7 @@
  * Its jobs live in memory and end with the process.
  * @module
  */
-import type { BackendId, VideoClient } from '@sora-kit/core';
+import type { SoraBackendId, VideoClient } from '@sora-kit/core';
 import { ValidationError } from '@sora-kit/core';
 import { createEmulator } from '@sora-kit/emulator';
 import { createVideoClient } from '../create-video-client.js';
@@ -20,7 +20,7 @@ export interface EmbeddedEmulator {
   /** Its base URL, e.g. `http://127.0.0.1:38211`. */
   readonly url: string;
   /** A client of `backend` on this emulator (one per backend, created on first use). */
-  clientFor(backend: BackendId): VideoClient;
+  clientFor(backend: SoraBackendId): VideoClient;
   /** Stops the server. */
   close(): Promise<void>;
 }
@@ -61,7 +61,7 @@ export async function startEmbeddedEmulator(options: {
     logLevel: 'silent',
   });
   const server = await emulator.listen(0, '127.0.0.1');
-  const clients = new Map<BackendId, VideoClient>();
+  const clients = new Map<SoraBackendId, VideoClient>();
   return {
     url: server.url,
     clientFor(backend) {

@@ -4,7 +4,13 @@
  */
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type CreateVideoRequest, TimeoutError, ValidationError } from '@sora-kit/core';
+import {
+  type CreateVideoRequest,
+  lintPrompt,
+  type PromptWarning,
+  TimeoutError,
+  ValidationError,
+} from '@sora-kit/core';
 import { type CliCommand, defineCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
 import { followJob } from './follow-job.js';
@@ -13,6 +19,7 @@ import { createReporter, reportJobError, saveJobOutputs, signalOption } from './
 import { jobToJson } from './job-view.js';
 import { openClient } from './open-client.js';
 import { integerFlag, type ParsedCommand, timeoutFlag } from './parse-command-args.js';
+import { formatPromptWarnings } from './prompt-warnings.js';
 
 const USAGE = `Usage: sora-kit generate "PROMPT" [flags]
 
@@ -27,6 +34,7 @@ and downloads it. Without credentials it runs on an embedded, offline emulator.
   --video FILE       continue from a video of at most 5 s (Sora 1 only)
   -o, --out FILE     where to save the video (default: <job id>.mp4); variants go to FILE-2.mp4...
   --timeout SECONDS  give up waiting after this long (exit code 3; the job goes on)
+  --lint             print the prompt advice of "sora-kit prompt lint" first (the job still runs)
 
 ${GLOBAL_FLAGS_USAGE}
 Example: sora-kit generate "a red fox in the snow" --seconds 4 --out fox.mp4
@@ -41,6 +49,7 @@ const OPTIONS = {
   video: { type: 'string' },
   out: { type: 'string', short: 'o' },
   timeout: { type: 'string' },
+  lint: { type: 'boolean' },
 } as const;
 
 async function checkReadable(field: string, cwd: string, file: string): Promise<string> {
@@ -78,6 +87,8 @@ async function run(
     ...(inputs.length === 0 ? {} : { inputs }),
   };
   const timeoutMs = timeoutFlag(values.timeout);
+  const warnings: PromptWarning[] = values.lint ? lintPrompt(request.prompt) : [];
+  if (!global.json && !global.quiet) io.stderr.write(formatPromptWarnings(warnings));
   const cli = await openClient(io, {
     command: 'generate',
     backend: global.backend,
@@ -114,7 +125,12 @@ async function run(
     );
     const files = await saveJobOutputs(cli, job, io, values.out);
     if (global.json) {
-      writeJson(io, { job: jobToJson(job, handle), files, emulator: cli.embedded });
+      writeJson(io, {
+        job: jobToJson(job, handle),
+        files,
+        emulator: cli.embedded,
+        ...(values.lint ? { warnings } : {}),
+      });
     } else {
       writeSavedFiles(io, files);
       if (!global.quiet) io.stderr.write(`job: ${handle}\n`);

@@ -4,10 +4,13 @@
  * @module
  */
 import {
-  type BackendId,
+  BACKEND_IDS,
   type CreateVideoRequest,
   isHandle,
+  isSoraBackend,
   parseHandle,
+  type SoraBackendId,
+  ValidationError,
   type VideoClient,
 } from '@sora-kit/core';
 import { createVideoClientFromEnv } from '../create-video-client-from-env.js';
@@ -20,7 +23,7 @@ export const EMBEDDED_NOTICE =
   'No credentials found: using the embedded sora-kit emulator (offline). Set OPENAI_API_KEY or AZURE_OPENAI_* to use a real service.';
 
 /** Backends tried, in order, for a request on the embedded emulator without `--backend`. */
-export const EMBEDDED_BACKEND_ORDER: readonly BackendId[] = ['openai-sora2', 'azure-sora1'];
+export const EMBEDDED_BACKEND_ORDER: readonly SoraBackendId[] = ['openai-sora2', 'azure-sora1'];
 
 /** A client and what to do when the command is done with it. */
 export interface CliClient {
@@ -39,9 +42,24 @@ export function hasCredentials(env: CliIo['env']): boolean {
   return Boolean(env.OPENAI_API_KEY?.trim() || env.AZURE_OPENAI_ENDPOINT?.trim());
 }
 
-/** The backend a job reference names: the handle's, when it is a handle. */
-export function backendOfRef(ref: string): BackendId | undefined {
-  return isHandle(ref) ? parseHandle(ref).backend : undefined;
+/**
+ * The backend a job reference names: the handle's, when it is a handle.
+ * @throws {ValidationError} (field `handle`) for a handle of a backend the command does not serve.
+ */
+export function backendOfRef(ref: string): SoraBackendId | undefined {
+  if (!isHandle(ref)) return undefined;
+  const { backend } = parseHandle(ref);
+  if (isSoraBackend(backend)) return backend;
+  throw new ValidationError({
+    issues: [
+      {
+        field: 'handle',
+        value: ref,
+        allowed: [...BACKEND_IDS],
+        message: `handle: unknown backend in job handle: "${backend}"; the sora-kit command serves ${BACKEND_IDS.join(', ')}`,
+      },
+    ],
+  });
 }
 
 /** What {@link openClient} needs. */
@@ -49,7 +67,7 @@ export interface OpenClientOptions {
   /** Subcommand name (for messages). */
   command: string;
   /** `--backend`, or the backend of the handle the command was given. */
-  backend: BackendId | undefined;
+  backend: SoraBackendId | undefined;
   /** The create request (`generate`): picks the embedded backend by capability. */
   request?: CreateVideoRequest;
   /** Whether the embedded emulator may serve this command (only `generate`). */

@@ -3,7 +3,7 @@
  * @module
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { BACKEND_IDS, type BackendId, ValidationError } from '@sora-kit/core';
+import { BACKEND_IDS, isSoraBackend, type SoraBackendId, ValidationError } from '@sora-kit/core';
 import { UsageError } from './usage-error.js';
 
 /** Flags every subcommand accepts. */
@@ -17,7 +17,7 @@ export const GLOBAL_OPTIONS = {
 /** The global flags, parsed. */
 export interface GlobalFlags {
   /** `--backend`, checked against the backend ids. */
-  backend: BackendId | undefined;
+  backend: SoraBackendId | undefined;
   /** `--json`: one JSON document on stdout, no progress. */
   json: boolean;
   /** `--quiet`: nothing on stderr but errors. */
@@ -106,9 +106,9 @@ export function parseCommandArgs<const O extends CommandOptions>(
  * Checks `--backend`.
  * @throws {ValidationError} (field `backend`) naming the allowed backends.
  */
-export function checkBackend(value: string | undefined): BackendId | undefined {
+export function checkBackend(value: string | undefined): SoraBackendId | undefined {
   if (value === undefined) return undefined;
-  if ((BACKEND_IDS as readonly string[]).includes(value)) return value as BackendId;
+  if (isSoraBackend(value)) return value;
   throw new ValidationError({
     issues: [
       {

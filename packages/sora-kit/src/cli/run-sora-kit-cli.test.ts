@@ -16,6 +16,7 @@ describe('sora-kit command line', { timeout: 30_000 }, () => {
         '--image',
         '--out',
         '--timeout',
+        '--lint',
         '--backend',
         '--json',
         '--quiet',
@@ -26,6 +27,7 @@ describe('sora-kit command line', { timeout: 30_000 }, () => {
       download: ['--variant', '--output-id', '--out'],
       remix: ['--wait', '--out'],
       delete: ['ID'],
+      prompt: ['lint', '--max-words', '--strict'],
       emulator: ['--port', '--clock', '--speed', 'OPENAI_BASE_URL=http://127.0.0.1:4000/v1'],
       contract: ['--target', '--scenario'],
     };
@@ -66,7 +68,7 @@ describe('sora-kit command line', { timeout: 30_000 }, () => {
     const text = captureIo({});
     expect(await runSoraKitCli(['generat', 'a fox'], text.io)).toBe(2);
     expect(text.stderr()).toBe(
-      'sora-kit: unknown command "generat"; commands: generate, status, wait, list, download, remix, delete, emulator, contract\nRun "sora-kit --help" for usage.\n',
+      'sora-kit: unknown command "generat"; commands: generate, status, wait, list, download, remix, delete, prompt, emulator, contract\nRun "sora-kit --help" for usage.\n',
     );
     const json = captureIo({});
     expect(await runSoraKitCli(['--json', 'generat'], json.io)).toBe(2);
@@ -74,7 +76,7 @@ describe('sora-kit command line', { timeout: 30_000 }, () => {
       error: {
         type: 'UsageError',
         message:
-          'unknown command "generat"; commands: generate, status, wait, list, download, remix, delete, emulator, contract',
+          'unknown command "generat"; commands: generate, status, wait, list, download, remix, delete, prompt, emulator, contract',
       },
     });
   });

@@ -12,6 +12,7 @@ import { emulatorCommand } from './emulator-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { generateCommand } from './generate-command.js';
 import { listCommand } from './list-command.js';
+import { promptCommand } from './prompt-command.js';
 import { remixCommand } from './remix-command.js';
 import { reportError } from './report-error.js';
 import { statusCommand } from './status-command.js';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CliCommand[] = [
   downloadCommand,
   remixCommand,
   deleteCommand,
+  promptCommand,
   emulatorCommand,
   contractCommand,
 ];

@@ -2,7 +2,7 @@
  * Test support: `createVideoClient` options for each backend pointed at an emulator driver.
  * @module
  */
-import type { BackendId, VideoClient, VideoClientOptions } from '@sora-kit/core';
+import type { SoraBackendId, VideoClient, VideoClientOptions } from '@sora-kit/core';
 import { createVideoClient } from '../create-video-client.js';
 import type { CreateVideoClientOptions } from '../create-video-client-options.js';
 import type { EmulatorDriver } from './emulator-driver.js';
@@ -10,7 +10,7 @@ import type { EmulatorDriver } from './emulator-driver.js';
 /** Connection options of `backend` on the driver's emulator, with a distinct key per `key`. */
 export function emulatorClientOptions(
   driver: EmulatorDriver,
-  backend: BackendId,
+  backend: SoraBackendId,
   key = 'test-key',
   extra: VideoClientOptions = {},
 ): CreateVideoClientOptions {
@@ -34,7 +34,7 @@ export function emulatorClientOptions(
 /** A client of `backend` on the driver's emulator. */
 export function emulatorClient(
   driver: EmulatorDriver,
-  backend: BackendId,
+  backend: SoraBackendId,
   key?: string,
   extra?: VideoClientOptions,
 ): VideoClient {

@@ -3,6 +3,7 @@
  * sora-kit code). Job status is derived from the injected clock, like the emulator's engine.
  * @module
  */
+import type { BackendCapabilities } from '../../capabilities/index.js';
 import { NotFoundError, QuotaExceededError } from '../../errors/index.js';
 import type {
   BackendId,
@@ -37,6 +38,8 @@ export interface FakeJobPlan {
 export interface FakeVideoProviderOptions {
   clock: Clock;
   backend?: BackendId;
+  /** The provider's own capability table (needed for a backend other than the three Sora ones). */
+  capabilities?: BackendCapabilities;
   /** Plan of each created job, by creation index (0-based). */
   plan?: FakeJobPlan | ((index: number, request: CreateVideoRequest) => FakeJobPlan);
   /** Service concurrency limit: a create beyond it gets a 429 concurrency error. Default none. */
@@ -67,6 +70,7 @@ interface FakeJob {
 /** The fake backend. Counts calls, records the most unfinished jobs it ever held, injects errors. */
 export class FakeVideoProvider implements VideoProvider {
   readonly backend: BackendId;
+  readonly capabilities: BackendCapabilities | undefined;
   /** Calls per method. */
   readonly calls: Record<Method, number> = {
     create: 0,
@@ -95,6 +99,7 @@ export class FakeVideoProvider implements VideoProvider {
   constructor(options: FakeVideoProviderOptions) {
     this.options = options;
     this.backend = options.backend ?? 'openai-sora2';
+    this.capabilities = options.capabilities;
   }
 
   /** The next calls of `method` throw these errors, one per call, before doing anything. */
