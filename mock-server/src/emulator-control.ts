@@ -50,6 +50,7 @@ export function createEmulatorControl(parts: EmulatorControlParts): EmulatorCont
     webhooks: parts.webhooks ?? null,
     ...(parts.delay === undefined ? {} : { delay: parts.delay }),
     onReset: () => parts.media.clear(),
+    onClockMove: (nowMs) => parts.media.expire(nowMs),
   });
   return {
     ...operations,

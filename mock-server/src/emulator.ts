@@ -20,7 +20,7 @@ import {
 import { createEngine } from './engine/create-engine.js';
 import type { Engine } from './engine/engine.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
-import { createRenderCache, type RenderCache } from './http/render-cache.js';
+import { createRenderCache, type RenderCache, renderOwnerKey } from './http/render-cache.js';
 import { startEmulatorWebhooks } from './webhooks/emulator-webhooks.js';
 
 /** A running HTTP server of the emulator. */
@@ -91,6 +91,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     speed: resolved.speed,
     ...(resolved.startMs === undefined ? {} : { startMs: resolved.startMs }),
   });
+  const media = createRenderCache({ maxBytes: resolved.renderCacheBytes, now: () => clock.now() });
   const engine = createEngine({
     clock,
     seed: resolved.seed,
@@ -98,8 +99,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     retentionHours: resolved.retentionHours,
     timing: resolved.timing,
     ...(options.store === undefined ? {} : { store: options.store }),
+    // A deleted job's cached media is freed at once; an expired job's on the next cache use or clock move.
+    onDeleted: (record) => media.forget(renderOwnerKey(record)),
   });
-  const media = createRenderCache({ maxBytes: resolved.renderCacheBytes });
   const sink = options.logger ?? stderrLogger;
   const log = (level: Exclude<LogLevel, 'silent'>, message: string): void => {
     if (LEVELS[level] <= LEVELS[resolved.logLevel]) sink(level, message);

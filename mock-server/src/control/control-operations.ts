@@ -107,6 +107,8 @@ export interface ControlOperationsOptions {
   delay?: (ms: number) => Promise<void>;
   /** Extra work on reset (e.g. clearing a render cache). */
   onReset?: () => void;
+  /** Extra work after each clock move through these operations (e.g. dropping expired media). */
+  onClockMove?: (nowMs: number) => void;
 }
 
 /**
@@ -124,6 +126,7 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
   const clockInfo = (): ClockInfo => ({ nowMs: clock.now(), mode: clock.mode, speed: clock.speed });
   const afterMove = (): ClockInfo => {
     webhooks?.scan(clock.now());
+    options.onClockMove?.(clock.now());
     return clockInfo();
   };
   return {

@@ -217,7 +217,9 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
           `Video '${id}' is ${view.phase}; only completed or failed videos can be deleted.`,
         );
       }
-      put(Object.freeze({ ...view.job, deletedAt: now }), now);
+      const deleted: JobRecord = Object.freeze({ ...view.job, deletedAt: now });
+      put(deleted, now);
+      options.onDeleted?.(deleted);
       return { outcome: 'deleted', id };
     },
     settledBetween(fromMs, toMs) {

@@ -125,6 +125,8 @@ export interface EngineOptions<C extends Clock = Clock> {
   retentionHours?: number;
   /** Faults active from the start (and restored by `reset()`). */
   faults?: Partial<FaultConfig>;
+  /** Called after `deleteJob` deleted a job (e.g. to free its cached media). Expiry calls nothing: it is derived. */
+  onDeleted?: (record: JobRecord) => void;
 }
 
 /** The dialect-neutral job service. Methods throw the domain errors of `errors.ts`. */

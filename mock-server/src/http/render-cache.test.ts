@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../emulator.js';
 import { createRenderCache, type RenderRequest } from './render-cache.js';
 
 const base: RenderRequest = {
@@ -50,5 +51,52 @@ describe('createRenderCache', () => {
     expect(cache.stats().entries).toBe(0);
     expect(await cache.get(base)).toEqual(first);
     expect(new TextDecoder().decode(first.subarray(8, 12))).toBe('WEBP');
+  });
+});
+
+describe('render cache ownership', () => {
+  it('drops the entries of a forgotten owner and of owners expired by the clock, and nothing else', async () => {
+    let now = 1000;
+    const cache = createRenderCache({ now: () => now, render: async () => new Uint8Array(10) });
+    await cache.get({ ...base, seed: 'a', owner: { key: 'p\na', expiresAt: 5000 } });
+    await cache.get({ ...base, seed: 'a', variant: 'video', owner: { key: 'p\na', expiresAt: 5000 } });
+    await cache.get({ ...base, seed: 'b', owner: { key: 'p\nb', expiresAt: 9000 } });
+    await cache.get({ ...base, seed: 'c' });
+    expect(cache.stats()).toMatchObject({ entries: 4, bytes: 40 });
+    expect(cache.forget('p\nb')).toBe(1);
+    expect(cache.forget('p\nb')).toBe(0);
+    expect(cache.expire(4999)).toBe(0);
+    now = 5000;
+    await cache.get({ ...base, seed: 'c' }); // a hit, and expiry of 'a' on the way
+    expect(cache.stats()).toMatchObject({ entries: 1, bytes: 10, misses: 4 });
+    // A render whose owner expired while it ran is answered but not kept.
+    await cache.get({ ...base, seed: 'd', owner: { key: 'p\nd', expiresAt: 4000 } });
+    expect(cache.stats().entries).toBe(1);
+  });
+
+  it('frees the media of deleted and expired videos in the emulator', async () => {
+    const emulator = createEmulator({ clock: 'manual', retentionHours: 1 });
+    const headers = { authorization: 'Bearer sk-cache', 'content-type': 'application/json' };
+    const create = async () => {
+      const res = await emulator.app.request('/v1/videos', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ prompt: 'a red balloon', seconds: '4' }),
+      });
+      return ((await res.json()) as { id: string }).id;
+    };
+    const [deleted, expired] = [await create(), await create()];
+    emulator.clock.advance(120_000);
+    for (const id of [deleted, expired]) {
+      const res = await emulator.app.request(`/v1/videos/${id}/content?variant=thumbnail`, { headers });
+      expect(res.status).toBe(200);
+    }
+    expect(emulator.media.stats().entries).toBe(2);
+    expect((await emulator.app.request(`/v1/videos/${deleted}`, { method: 'DELETE', headers })).status).toBe(
+      200,
+    );
+    expect(emulator.media.stats().entries).toBe(1);
+    emulator.control.advanceClock(3_600_000);
+    expect(emulator.media.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 });

@@ -5,10 +5,30 @@
  * @module
  */
 
+import type { JobView } from '../engine/job-view.js';
+import { createMinHeap } from '../engine/min-heap.js';
 import { renderSpritesheet } from '../media/render-spritesheet.js';
 import { renderThumbnail } from '../media/render-thumbnail.js';
 import { renderVideo } from '../media/render-video.js';
 import type { SceneOverlay } from '../media/scene-overlay.js';
+
+/** The job a render belongs to: its entries are dropped when it is deleted or expires. */
+export interface RenderOwner {
+  /** Identifies the job (see {@link renderOwner}). */
+  readonly key: string;
+  /** When the job expires (emulated ms), or null when not known. */
+  readonly expiresAt: number | null;
+}
+
+/** The owner of the renders of a present job's outputs. */
+export function renderOwner(view: Pick<JobView, 'job' | 'expiresAt'>): RenderOwner {
+  return { key: renderOwnerKey(view.job), expiresAt: view.expiresAt };
+}
+
+/** The owner key of a job's renders: partition and id. */
+export function renderOwnerKey(job: { readonly partition: string; readonly id: string }): string {
+  return `${job.partition}\n${job.id}`;
+}
 
 /** What to render: one output of one job. Same request, same bytes. */
 export interface RenderRequest {
@@ -37,6 +57,8 @@ export interface RenderRequest {
   overlays?: () => readonly SceneOverlay[];
   /** Identifies `overlays` in the cache key (e.g. a digest of the inputs); give it with `overlays`. */
   overlayKey?: string;
+  /** The job the output belongs to; not part of the key. Without it the entry only leaves by LRU. */
+  owner?: RenderOwner;
 }
 
 /** A function that renders a request (injectable for tests of the cache itself). */
@@ -48,6 +70,8 @@ export interface RenderCacheOptions {
   maxBytes?: number;
   /** The renderer (default: the emulator's media renderers). */
   render?: Renderer;
+  /** Emulated time, to drop the entries of expired owners on each `get` (default: never by time). */
+  now?: () => number;
 }
 
 /** Cache statistics. */
@@ -66,6 +90,10 @@ export interface RenderCacheStats {
 export interface RenderCache {
   /** The bytes of `request`, rendered at most once while cached. */
   get(request: RenderRequest): Promise<Uint8Array>;
+  /** Drops every entry of the owner `key` (its job was deleted); returns how many. */
+  forget(key: string): number;
+  /** Drops every entry whose owner expired at or before `now`; returns how many. O(expired). */
+  expire(now: number): number;
   /** Drops every entry. */
   clear(): void;
   /** Current statistics. */
@@ -113,32 +141,76 @@ function cacheKey(request: RenderRequest): string {
 export function createRenderCache(options: RenderCacheOptions = {}): RenderCache {
   const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
   const render = options.render ?? renderMedia;
-  const entries = new Map<string, Uint8Array>();
+  // Map order is recency order: a hit moves its entry to the end, eviction takes from the front.
+  const entries = new Map<string, { bytes: Uint8Array; owner: string | null }>();
   const inFlight = new Map<string, Promise<Uint8Array>>();
+  const byOwner = new Map<string, Set<string>>();
+  const expiries = createMinHeap<string>();
+  const ownerExpiry = new Map<string, number>();
   let bytes = 0;
   let hits = 0;
   let misses = 0;
 
-  const keep = (key: string, value: Uint8Array): void => {
+  const drop = (key: string): void => {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    entries.delete(key);
+    bytes -= entry.bytes.byteLength;
+    if (entry.owner === null) return;
+    const keys = byOwner.get(entry.owner);
+    keys?.delete(key);
+    if (keys?.size === 0) {
+      byOwner.delete(entry.owner);
+      ownerExpiry.delete(entry.owner);
+    }
+  };
+  const forget = (owner: string): number => {
+    const keys = [...(byOwner.get(owner) ?? [])];
+    for (const key of keys) drop(key);
+    return keys.length;
+  };
+  const expire = (now: number): number => {
+    let dropped = 0;
+    for (let at = expiries.peekKey(); at !== undefined && at <= now; at = expiries.peekKey()) {
+      const owner = expiries.pop() as string;
+      if (ownerExpiry.get(owner) === at) dropped += forget(owner);
+    }
+    return dropped;
+  };
+  const keep = (key: string, value: Uint8Array, owner: RenderOwner | undefined): void => {
     if (value.byteLength > maxBytes) return;
-    entries.set(key, value);
+    if (owner?.expiresAt != null && options.now !== undefined && owner.expiresAt <= options.now()) return;
+    drop(key);
+    entries.set(key, { bytes: value, owner: owner?.key ?? null });
     bytes += value.byteLength;
-    for (const [oldest, old] of entries) {
+    if (owner !== undefined) {
+      let keys = byOwner.get(owner.key);
+      if (keys === undefined) {
+        keys = new Set();
+        byOwner.set(owner.key, keys);
+      }
+      keys.add(key);
+      if (owner.expiresAt !== null && ownerExpiry.get(owner.key) !== owner.expiresAt) {
+        ownerExpiry.set(owner.key, owner.expiresAt);
+        expiries.push(owner.expiresAt, owner.key);
+      }
+    }
+    for (const oldest of entries.keys()) {
       if (bytes <= maxBytes) break;
-      entries.delete(oldest);
-      bytes -= old.byteLength;
+      drop(oldest);
     }
   };
 
   return {
     async get(request) {
+      if (options.now !== undefined) expire(options.now());
       const key = cacheKey(request);
       const cached = entries.get(key);
       if (cached !== undefined) {
         hits++;
         entries.delete(key);
         entries.set(key, cached);
-        return cached;
+        return cached.bytes;
       }
       const pending = inFlight.get(key);
       if (pending !== undefined) {
@@ -149,11 +221,16 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
       const promise = render(request).finally(() => inFlight.delete(key));
       inFlight.set(key, promise);
       const value = await promise;
-      keep(key, value);
+      keep(key, value, request.owner);
       return value;
     },
+    forget,
+    expire,
     clear() {
       entries.clear();
+      byOwner.clear();
+      ownerExpiry.clear();
+      while (expiries.size > 0) expiries.pop();
       bytes = 0;
     },
     stats: () => ({ entries: entries.size, bytes, hits, misses }),

@@ -15,6 +15,7 @@ import {
   readJsonBody,
   requestIdMiddleware,
 } from '../../http/index.js';
+import { renderOwner } from '../../http/render-cache.js';
 import { generationRender, type Sora1VideoQuality } from './generation-media.js';
 import { parseSora1CreateForm, parseSora1CreateJson } from './parse-sora1-create.js';
 import { parseSora1ListQuery } from './parse-sora1-list-query.js';
@@ -141,9 +142,10 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
     if (variant === 'video' && quality !== 'high' && quality !== 'low')
       throw badRequest('quality', `Invalid quality '${quality}': expected 'high' or 'low'.`);
     const { job, generation } = engine.getGeneration(partition, c.req.param('generation_id') ?? '');
-    const bytes = await emulator.media.get(
-      generationRender(job.job, generation, variant, quality as Sora1VideoQuality),
-    );
+    const bytes = await emulator.media.get({
+      ...generationRender(job.job, generation, variant, quality as Sora1VideoQuality),
+      owner: renderOwner(job),
+    });
     const headers: Record<string, string> = {
       'content-type': variant === 'video' ? 'video/mp4' : 'image/jpg',
       'accept-ranges': 'bytes',

@@ -11,6 +11,7 @@ import type { EmulatorContext } from '../../emulator.js';
 import type { JobView } from '../../engine/job-view.js';
 import { authenticate, type HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
+import { renderOwner } from '../../http/render-cache.js';
 import { jsonWithRequestId, requestIdMiddleware } from '../../http/request-id.js';
 import { createBodySchema, parseBody, remixBodySchema } from './sora2-body-schema.js';
 import { toCreateJobInput } from './sora2-create-input.js';
@@ -131,6 +132,7 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
         seed: job.id,
         caption: job.prompt,
         label: job.id,
+        owner: renderOwner(view),
       });
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'content-type': VARIANTS[variant as Variant],
