@@ -1,3 +1,4 @@
+export { BodyError, type BodyErrorKind } from './body-error.js';
 export {
   type AuthResult,
   authenticate,
@@ -7,11 +8,19 @@ export {
   readCredential,
 } from './credential.js';
 export type { EmulatorEnv, EmulatorVariables } from './emulator-env.js';
+export {
+  checkFieldName,
+  emptyFormObject,
+  type FormNode,
+  type FormObject,
+  type FormValue,
+  formToObject,
+  MAX_FIELD_DEPTH,
+  parseFieldName,
+} from './form-fields.js';
 export { type OpenAIErrorBody, openAIErrorBody } from './openai-error-body.js';
 export {
   type BodyEncoding,
-  BodyError,
-  type BodyErrorKind,
   bodyEncoding,
   readBodyBytes,
   readFormBody,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BodyError, bodyEncoding, readBodyBytes, readFormBody, readJsonBody } from './read-body.js';
+import { BodyError } from './body-error.js';
+import { bodyEncoding, readBodyBytes, readFormBody, readJsonBody } from './read-body.js';
 
 function streamOf(chunks: number, size: number, onPull: () => void): ReadableStream<Uint8Array> {
   let sent = 0;

@@ -4,35 +4,8 @@
  * @module
  */
 
-const BODY_ERROR = Symbol.for('sora-kit.emulator.BodyError');
-
-/** Why a body could not be read. */
-export type BodyErrorKind = 'too_large' | 'invalid_json' | 'invalid_multipart' | 'unsupported_media_type';
-
-/** A body that is too large or unparseable; dialects render it (413 or 400). */
-export class BodyError extends Error {
-  override readonly name = 'BodyError';
-  /** Marker that survives duplicated package copies. */
-  readonly [BODY_ERROR] = true;
-  /**
-   * @param kind what went wrong
-   * @param limit the byte limit, for `too_large`
-   */
-  constructor(
-    readonly kind: BodyErrorKind,
-    message: string,
-    readonly limit?: number,
-  ) {
-    super(message);
-  }
-
-  /** True when `value` is a BodyError from any copy of this package. */
-  static isInstance(value: unknown): value is BodyError {
-    return (
-      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BODY_ERROR] === true
-    );
-  }
-}
+import { BodyError } from './body-error.js';
+import { checkFieldName } from './form-fields.js';
 
 /** How a body is encoded, from its Content-Type. */
 export type BodyEncoding = 'json' | 'multipart' | 'urlencoded' | 'none' | 'other';
@@ -92,15 +65,22 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-/** Reads and parses a multipart (or urlencoded) body within `maxBytes`. @throws BodyError */
+/**
+ * Reads and parses a multipart (or urlencoded) body within `maxBytes`; every field name is
+ * checked with {@link checkFieldName}. Turn it into an object with `formToObject`.
+ * @throws BodyError (`invalid_field_name` names the field)
+ */
 export async function readFormBody(request: Request, maxBytes: number): Promise<FormData> {
   const bytes = await readBodyBytes(request, maxBytes);
   const contentType = request.headers.get('content-type') ?? '';
+  let form: FormData;
   try {
-    return await new Response(bytes as Uint8Array<ArrayBuffer>, {
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
       headers: { 'content-type': contentType },
     }).formData();
   } catch {
     throw new BodyError('invalid_multipart', 'We could not parse the multipart body of your request.');
   }
+  for (const name of form.keys()) checkFieldName(name);
+  return form;
 }

@@ -13,6 +13,7 @@ import {
   sora1InpaintItemsSchema,
 } from '@sora-kit/core/wire';
 import type { z } from 'zod';
+import { checkFieldName } from '../../http/form-fields.js';
 import { readImageInfo, readMp4Info } from '../../media/index.js';
 import { checkSora1Limits, type Sora1CreateRequest, type Sora1InputItem } from './sora1-create-request.js';
 import { badRequest, type Sora1RequestError } from './sora1-request-error.js';
@@ -144,7 +145,7 @@ export async function parseSora1CreateForm(
   form: FormData,
   capabilities: Capabilities = SORA1_CAPABILITIES,
 ): Promise<Sora1CreateRequest> {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = Object.create(null);
   const files = new Map<string, Blob>();
   for (const [name, value] of form.entries()) {
     if (name === 'files' || name === 'files[]') {
@@ -154,8 +155,9 @@ export async function parseSora1CreateForm(
       files.set(fileName, value);
       continue;
     }
+    checkFieldName(name);
     if (typeof value !== 'string') throw badRequest(name, `Form field '${name}' must be text, not a file.`);
-    if (name in fields) throw badRequest(name, `Form field '${name}' is given twice.`);
+    if (Object.hasOwn(fields, name)) throw badRequest(name, `Form field '${name}' is given twice.`);
     fields[name] = value;
   }
   const parsed = sora1CreateJobFormFieldsSchema.safeParse(fields);

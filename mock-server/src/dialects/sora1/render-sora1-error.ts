@@ -65,7 +65,7 @@ export function renderSora1Error(error: unknown): Sora1ErrorAnswer {
       };
     return {
       status: 400,
-      body: envelope('BadRequest', error.message, null, 'invalid_request_error'),
+      body: envelope('BadRequest', error.message, error.field ?? null, 'invalid_request_error'),
       headers: {},
     };
   }

@@ -8,10 +8,10 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { EmulatorContext } from '../../emulator.js';
 import { EngineError } from '../../engine/errors.js';
+import { BodyError } from '../../http/body-error.js';
 import type { HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
 import { openAIErrorBody } from '../../http/openai-error-body.js';
-import { BodyError } from '../../http/read-body.js';
 import { WireError } from '../../http/wire-error.js';
 
 /** A 400 `invalid_request_error` naming the offending field. */
@@ -82,6 +82,9 @@ function toWireError(error: unknown): WireError | undefined {
   if (BodyError.isInstance(error)) {
     if (error.kind === 'too_large') {
       return new WireError({ status: 413, message: error.message, type: 'invalid_request_error' });
+    }
+    if (error.kind === 'invalid_field_name') {
+      return invalidParam(error.field ?? null, error.message, 'unknown_parameter');
     }
     return new WireError({ status: 400, message: error.message, type: 'invalid_request_error' });
   }

@@ -1,44 +1,29 @@
 /**
- * Reads a Sora 2 request body, JSON or multipart, into one plain object. Multipart follows the
- * openai SDK's encoding: objects arrive bracket-flattened (`input_reference[image_url]`).
+ * Reads a Sora 2 request body, JSON or multipart, into one object. Multipart follows the openai
+ * SDK's encoding: objects arrive bracket-flattened (`input_reference[image_url]`); the shared
+ * `formToObject` builds them without prototypes and refuses reserved names.
  * @module
  */
 
 import type { EmulatorLimits } from '../../emulator-options.js';
+import { type FormObject, formToObject } from '../../http/form-fields.js';
 import { bodyEncoding, readFormBody, readJsonBody } from '../../http/read-body.js';
 import { invalidParam } from './sora2-errors.js';
 
-const BRACKETED = /^([^[\]]+)\[([^[\]]*)\]$/;
-
-function formToObject(form: FormData): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [name, value] of form.entries()) {
-    const nested = BRACKETED.exec(name);
-    if (nested) {
-      const [, parent = '', key = ''] = nested;
-      const current = body[parent];
-      const object =
-        current !== null && typeof current === 'object' && !(current instanceof File)
-          ? (current as Record<string, unknown>)
-          : {};
-      object[key] = value;
-      body[parent] = object;
-      continue;
-    }
-    if (name === 'input_reference' && typeof value === 'string') {
-      throw invalidParam(
-        'input_reference',
-        "Invalid type for 'input_reference': expected a file, but got a string instead.",
-        'invalid_type',
-      );
-    }
-    body[name] = value;
+function formBody(form: FormData): FormObject {
+  const body = formToObject(form);
+  if (typeof body.input_reference === 'string') {
+    throw invalidParam(
+      'input_reference',
+      "Invalid type for 'input_reference': expected a file, but got a string instead.",
+      'invalid_type',
+    );
   }
   return body;
 }
 
 /**
- * The body as a plain object: JSON within `maxJsonBytes`, multipart or urlencoded within
+ * The body as an object: JSON within `maxJsonBytes`, multipart or urlencoded within
  * `maxUploadBytes`, and `{}` for an empty body.
  * @throws BodyError (413/400) or WireError (400: unsupported content type)
  */
@@ -46,7 +31,7 @@ export async function readSora2Body(request: Request, limits: EmulatorLimits): P
   const encoding = bodyEncoding(request);
   if (encoding === 'json') return readJsonBody(request, limits.maxJsonBytes);
   if (encoding === 'multipart' || encoding === 'urlencoded') {
-    return formToObject(await readFormBody(request, limits.maxUploadBytes));
+    return formBody(await readFormBody(request, limits.maxUploadBytes));
   }
   if (encoding === 'none') return {};
   throw invalidParam(
