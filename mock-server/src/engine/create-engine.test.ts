@@ -154,8 +154,9 @@ describe('createEngine: remix', () => {
     );
     const task = engine.createJob(sora1());
     clock.advance(5000);
+    // A Sora 1 job is not a video: not found, as through the Sora 2 GET.
     expect(() => engine.remixJob({ partition: 'key-a', sourceId: task.job.id, prompt: 'x' })).toThrow(
-      InvalidStateError,
+      JobNotFoundError,
     );
     expect(() => engine.remixJob({ partition: 'key-b', sourceId: running.job.id, prompt: 'x' })).toThrow(
       JobNotFoundError,
@@ -169,6 +170,24 @@ describe('createEngine: remix', () => {
     expect(() => engine.remixJob({ partition: 'key-a', sourceId: failed.job.id, prompt: 'x' })).toThrow(
       expect.objectContaining({ phase: 'failed', operation: 'remix' }),
     );
+  });
+});
+
+describe('createEngine: each family sees only its own jobs', () => {
+  it('getJob, cancelJob and deleteJob with a kind do not find the other family', () => {
+    const { engine } = setup();
+    const task = engine.createJob(sora1());
+    const video = engine.createJob(sora2());
+    for (const [id, other] of [
+      [task.job.id, 'sora2'],
+      [video.job.id, 'sora1'],
+    ] as const) {
+      expect(() => engine.getJob('key-a', id, other)).toThrow(JobNotFoundError);
+      expect(() => engine.cancelJob('key-a', id, other)).toThrow(JobNotFoundError);
+      expect(() => engine.deleteJob('key-a', id, other)).toThrow(JobNotFoundError);
+    }
+    expect(engine.getJob('key-a', task.job.id, 'sora1').phase).toBe('queued');
+    expect(engine.getJob('key-a', video.job.id, 'sora2').phase).toBe('queued');
   });
 });
 

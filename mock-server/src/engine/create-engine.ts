@@ -20,7 +20,7 @@ import { InvalidConfigError, InvalidStateError, JobNotFoundError, ModelRetiredEr
 import { createFaultController } from './faults.js';
 import { createIdSource } from './id-source.js';
 import { isSettledPhase } from './job-phase.js';
-import type { JobRecord } from './job-record.js';
+import type { JobKind, JobRecord } from './job-record.js';
 import { deriveJobState } from './job-state.js';
 import { jobTimeline } from './job-timeline.js';
 import { DEFAULT_TIMING, type TimingConfig } from './job-timing.js';
@@ -81,8 +81,8 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     for (const record of store.list(partition)) sequence = Math.max(sequence, record.sequence + 1);
   }
 
-  const presentView = (record: JobRecord | undefined, id: string, now: number): JobView => {
-    if (record === undefined) throw new JobNotFoundError(id);
+  const presentView = (record: JobRecord | undefined, id: string, now: number, kind?: JobKind): JobView => {
+    if (record === undefined || (kind !== undefined && record.kind !== kind)) throw new JobNotFoundError(id);
     const state = deriveJobState(record, now);
     if (state.kind === 'gone') throw new JobNotFoundError(id, state.reason);
     const retired = faults.retirement(record.model);
@@ -158,15 +158,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     createJob: (input) => create(input),
     remixJob(input) {
       const now = clock.now();
-      const source = presentView(store.get(input.partition, input.sourceId), input.sourceId, now);
-      if (source.job.kind !== 'sora2') {
-        throw new InvalidStateError(
-          source.job.id,
-          source.phase,
-          'remix',
-          'Only Sora 2 videos can be remixed.',
-        );
-      }
+      const source = presentView(store.get(input.partition, input.sourceId), input.sourceId, now, 'sora2');
       if (source.phase !== 'succeeded') {
         throw new InvalidStateError(
           source.job.id,
@@ -191,7 +183,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
         source.job.id,
       );
     },
-    getJob: (partition, id) => presentView(store.get(partition, id), id, clock.now()),
+    getJob: (partition, id, kind) => presentView(store.get(partition, id), id, clock.now(), kind),
     getGeneration(partition, generationId) {
       const now = clock.now();
       const owner = listing.generationOwner(partition, generationId);
@@ -201,13 +193,13 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       return { job, generation };
     },
     listJobs: (partition, listOptions) => listing.page(partition, clock.now(), listOptions),
-    cancelJob(partition, id) {
+    cancelJob(partition, id, kind) {
       const now = clock.now();
-      return cancelAt(presentView(store.get(partition, id), id, now), now);
+      return cancelAt(presentView(store.get(partition, id), id, now, kind), now);
     },
-    deleteJob(partition, id): DeleteJobResult {
+    deleteJob(partition, id, kind): DeleteJobResult {
       const now = clock.now();
-      const view = presentView(store.get(partition, id), id, now);
+      const view = presentView(store.get(partition, id), id, now, kind);
       if (!isSettledPhase(view.phase)) {
         if (view.job.kind === 'sora1') return { outcome: 'cancelled', id, job: cancelAt(view, now) };
         throw new InvalidStateError(

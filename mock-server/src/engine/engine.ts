@@ -145,22 +145,26 @@ export interface Engine<C extends Clock = Clock> {
   configure(change: EngineSettingsChange): EngineSettings;
   /** Creates a job. @throws InvalidJobInputError, ModelRetiredError, QuotaExceededError */
   createJob(input: CreateJobInput): JobView;
-  /** Remixes a completed Sora 2 video. @throws JobNotFoundError, InvalidStateError, ModelRetiredError, QuotaExceededError */
+  /** Remixes a completed Sora 2 video (a Sora 1 id is not found). @throws JobNotFoundError, InvalidStateError, ModelRetiredError, QuotaExceededError */
   remixJob(input: RemixJobInput): JobView;
-  /** A present job. @throws JobNotFoundError, ModelRetiredError */
-  getJob(partition: string, id: string): JobView;
+  /**
+   * A present job. `kind` is the asking dialect's family: a job of another family is not found
+   * (each dialect sees only its own kind). @throws JobNotFoundError, ModelRetiredError
+   */
+  getJob(partition: string, id: string, kind?: JobKind): JobView;
   /** A Sora 1 generation of a succeeded job. @throws JobNotFoundError, ModelRetiredError */
   getGeneration(partition: string, generationId: string): { job: JobView; generation: GenerationView };
   /** One page of the partition's present jobs. @throws InvalidCursorError, InvalidConfigError */
   listJobs(partition: string, options?: ListJobsOptions): JobPage;
-  /** Cancels an unfinished job (any family); frees its slot. @throws JobNotFoundError, InvalidStateError, ModelRetiredError */
-  cancelJob(partition: string, id: string): JobView;
+  /** Cancels an unfinished job (of `kind`, when given); frees its slot. @throws JobNotFoundError, InvalidStateError, ModelRetiredError */
+  cancelJob(partition: string, id: string, kind?: JobKind): JobView;
   /**
    * Sora 2: deletes a settled video, refuses an unfinished one (ruling 13, InvalidStateError).
-   * Sora 1: cancels an unfinished job, deletes a settled one.
+   * Sora 1: cancels an unfinished job, deletes a settled one. A job not of `kind` (when given) is
+   * not found.
    * @throws JobNotFoundError, InvalidStateError, ModelRetiredError
    */
-  deleteJob(partition: string, id: string): DeleteJobResult;
+  deleteJob(partition: string, id: string, kind?: JobKind): DeleteJobResult;
   /** Jobs of every partition that succeeded or failed in `(fromMs, toMs]`, by time then creation. */
   settledBetween(fromMs: number, toMs: number): readonly SettledJobEvent[];
   /** Physically removes records gone for over an hour (and outside the rate window); returns how many. */

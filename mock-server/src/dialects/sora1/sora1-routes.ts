@@ -6,7 +6,6 @@
  */
 import { type Context, Hono } from 'hono';
 import type { EmulatorContext } from '../../emulator.js';
-import { JobNotFoundError, type JobView } from '../../engine/index.js';
 import {
   authenticate,
   bodyEncoding,
@@ -78,12 +77,6 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
     return auth.partition;
   };
 
-  const sora1Job = (partition: string, id: string): JobView => {
-    const view = engine.getJob(partition, id);
-    if (view.job.kind !== 'sora1') throw new JobNotFoundError(id);
-    return view;
-  };
-
   const readCreate = async (request: Request): Promise<Sora1CreateRequest> => {
     const { limits } = emulator.options;
     const capabilities = emulator.capabilities('azure-sora1');
@@ -120,14 +113,12 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
   });
 
   routes.get('/video/generations/jobs/:job_id', (c) =>
-    c.json(renderSora1Job(sora1Job(partitionOf(c), c.req.param('job_id')))),
+    c.json(renderSora1Job(engine.getJob(partitionOf(c), c.req.param('job_id'), 'sora1'))),
   );
 
   routes.delete('/video/generations/jobs/:job_id', (c) => {
     const partition = partitionOf(c);
-    const id = c.req.param('job_id');
-    sora1Job(partition, id);
-    engine.deleteJob(partition, id);
+    engine.deleteJob(partition, c.req.param('job_id'), 'sora1');
     return c.body(null, 204);
   });
 

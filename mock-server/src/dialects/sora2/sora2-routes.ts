@@ -93,14 +93,14 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
   routes.get(
     '/videos/:video_id',
     guard<'/videos/:video_id'>((c) =>
-      videoResponse(c, engine.getJob(partitionOf(c), c.req.param('video_id'))),
+      videoResponse(c, engine.getJob(partitionOf(c), c.req.param('video_id'), 'sora2')),
     ),
   );
 
   routes.delete(
     '/videos/:video_id',
     guard<'/videos/:video_id'>((c) => {
-      const result = engine.deleteJob(partitionOf(c), c.req.param('video_id'));
+      const result = engine.deleteJob(partitionOf(c), c.req.param('video_id'), 'sora2');
       const body: Sora2DeletedVideo = {
         id: result.id,
         object: 'video.deleted',
@@ -113,7 +113,7 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
   routes.get(
     '/videos/:video_id/content',
     guard<'/videos/:video_id/content'>(async (c) => {
-      const view = engine.getJob(partitionOf(c), c.req.param('video_id'));
+      const view = engine.getJob(partitionOf(c), c.req.param('video_id'), 'sora2');
       const variant = c.req.query('variant') ?? 'video';
       if (!Object.hasOwn(VARIANTS, variant)) {
         throw invalidParam(
