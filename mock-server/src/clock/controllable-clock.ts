@@ -7,6 +7,15 @@
 import type { ClockMode, ControllableClock, TimeSource } from './clock.js';
 import { monotonicTimeSource, wallTimeSource } from './system-time.js';
 
+/**
+ * The latest time a clock can show: the largest ms a JavaScript `Date` represents
+ * (+275760-09-13). `advance`/`set` past it are refused without moving; real mode stops there.
+ */
+export const MAX_CLOCK_MS = 8_640_000_000_000_000;
+
+/** Largest real-mode speed multiplier. */
+export const MAX_CLOCK_SPEED = 1_000_000;
+
 /** 2026-01-01T00:00:00Z: the default start of a manual clock, so manual runs are reproducible. */
 export const DEFAULT_MANUAL_START_MS = Date.UTC(2026, 0, 1);
 
@@ -28,9 +37,17 @@ function assertFiniteNonNegative(name: string, value: number): void {
   }
 }
 
+function assertWithinDateRange(name: string, at: number): void {
+  if (at > MAX_CLOCK_MS) {
+    throw new RangeError(
+      `${name} would move the clock past ${new Date(MAX_CLOCK_MS).toISOString()}, the latest time a Date can represent (${MAX_CLOCK_MS} ms)`,
+    );
+  }
+}
+
 function assertSpeed(speed: number): void {
-  if (!Number.isFinite(speed) || speed <= 0) {
-    throw new RangeError(`speed must be a finite number > 0, got ${String(speed)}`);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > MAX_CLOCK_SPEED) {
+    throw new RangeError(`speed must be a number > 0 and <= ${MAX_CLOCK_SPEED}, got ${String(speed)}`);
   }
 }
 
@@ -47,10 +64,12 @@ export function createClock(options: ClockOptions = {}): ControllableClock {
   assertSpeed(speed);
   const start = options.startMs ?? (mode === 'manual' ? DEFAULT_MANUAL_START_MS : wallTimeSource());
   assertFiniteNonNegative('startMs', start);
+  assertWithinDateRange('startMs', start);
   let base = Math.floor(start);
   let origin = source();
 
-  const now = (): number => (mode === 'manual' ? base : Math.floor(base + (source() - origin) * speed));
+  const now = (): number =>
+    mode === 'manual' ? base : Math.min(MAX_CLOCK_MS, Math.floor(base + (source() - origin) * speed));
   const rebase = (at: number): void => {
     base = at;
     origin = source();
@@ -66,11 +85,14 @@ export function createClock(options: ClockOptions = {}): ControllableClock {
     },
     advance(ms) {
       assertFiniteNonNegative('advance(ms)', ms);
-      rebase(now() + Math.floor(ms));
+      const at = now() + Math.floor(ms);
+      assertWithinDateRange(`advance(${ms})`, at);
+      rebase(at);
       return base;
     },
     set(ms) {
       assertFiniteNonNegative('set(ms)', ms);
+      assertWithinDateRange(`set(${ms})`, ms);
       const current = now();
       if (ms < current) throw new RangeError(`set(ms) cannot move time backwards (${ms} < ${current})`);
       rebase(Math.floor(ms));

@@ -5,5 +5,7 @@ export {
   createManualClock,
   createRealClock,
   DEFAULT_MANUAL_START_MS,
+  MAX_CLOCK_MS,
+  MAX_CLOCK_SPEED,
 } from './controllable-clock.js';
 export { monotonicTimeSource, wallTimeSource } from './system-time.js';

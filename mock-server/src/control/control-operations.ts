@@ -5,6 +5,7 @@
  */
 
 import type { ClockMode, ControllableClock } from '../clock/clock.js';
+import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
 import type { Engine, EngineSnapshot } from '../engine/engine.js';
 import type { FailureRule, FaultConfig, RetiredModel } from '../engine/faults.js';
 import type { StoredJobPage, StoredPageOptions } from '../engine/listing-index.js';
@@ -141,17 +142,32 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
     clockInfo,
     advanceClock(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('ms must be a finite number >= 0');
+      if (clock.now() + Math.floor(ms) > MAX_CLOCK_MS) {
+        throw new RangeError(
+          `ms ${ms} would move the clock past ${MAX_CLOCK_MS} (the last time a Date can hold); the clock did not move`,
+        );
+      }
       clock.advance(Math.floor(ms));
       return afterMove();
     },
     setClock(change) {
+      // Everything is checked before anything changes: a refused change leaves the clock as it was.
       if (change.nowMs !== undefined && change.nowMs < clock.now()) {
         throw new RangeError(
           `now_ms ${change.nowMs} is earlier than the current time ${clock.now()}; time never goes backwards`,
         );
       }
-      if (change.speed !== undefined && !(Number.isFinite(change.speed) && change.speed > 0)) {
-        throw new RangeError('speed must be a number > 0');
+      if (change.nowMs !== undefined && !(change.nowMs <= MAX_CLOCK_MS)) {
+        throw new RangeError(`now_ms ${change.nowMs} is past ${MAX_CLOCK_MS}, the last time a Date can hold`);
+      }
+      if (
+        change.speed !== undefined &&
+        !(Number.isFinite(change.speed) && change.speed > 0 && change.speed <= MAX_CLOCK_SPEED)
+      ) {
+        throw new RangeError(`speed must be a number > 0 and <= ${MAX_CLOCK_SPEED}`);
+      }
+      if (change.mode !== undefined && change.mode !== 'real' && change.mode !== 'manual') {
+        throw new RangeError(`mode must be 'real' or 'manual'`);
       }
       if (change.mode !== undefined) clock.setMode(change.mode);
       if (change.speed !== undefined) clock.setSpeed(change.speed);

@@ -8,6 +8,8 @@ import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { EngineError } from '../engine/errors.js';
 import type { JobKind } from '../engine/job-record.js';
+import { BodyError } from '../http/body-error.js';
+import { readBodyBytes } from '../http/read-body.js';
 import { controlOpenApiDocument } from './control-openapi.js';
 import type { ControlOperations } from './control-operations.js';
 import {
@@ -39,6 +41,9 @@ export interface ControlRoutesTarget {
   readonly control: ControlOperations;
 }
 
+/** Control bodies are small JSON objects; anything larger is refused (413) unread. */
+const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
+
 class ControlRequestError extends Error {
   constructor(
     message: string,
@@ -57,7 +62,7 @@ async function parseBody<S extends z.ZodType>(
   schema: S,
   prepare = (v: unknown) => v,
 ): Promise<z.output<S>> {
-  const text = await c.req.text();
+  const text = new TextDecoder().decode(await readBodyBytes(c.req.raw, MAX_CONTROL_BODY_BYTES));
   let raw: unknown = {};
   if (text.trim() !== '') {
     try {
@@ -70,10 +75,9 @@ async function parseBody<S extends z.ZodType>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const param = issue && issue.path.length > 0 ? issue.path.join('.') : null;
-  throw new ControlRequestError(
-    `${param === null ? '' : `${param}: `}${issue?.message ?? 'invalid body'}`,
-    param,
-  );
+  // A record key's own issue says what is wrong with the key ("Invalid key in record" does not).
+  const message = (issue?.code === 'invalid_key' ? issue.issues[0]?.message : undefined) ?? issue?.message;
+  throw new ControlRequestError(`${param === null ? '' : `${param}: `}${message ?? 'invalid body'}`, param);
 }
 
 function applyFault(control: ControlOperations, fault: FaultBody): void {
@@ -210,6 +214,7 @@ export function createControlRoutes(emulator: ControlRoutesTarget): Hono {
   );
   app.onError((error, c) => {
     if (error instanceof ControlRequestError) return c.json(errorJson(error.message, error.param), 400);
+    if (BodyError.isInstance(error)) return c.json(errorJson(error.message, null), 413);
     if (error instanceof RangeError || error instanceof InvalidRoutePatternError) {
       return c.json(errorJson(error.message, null), 400);
     }

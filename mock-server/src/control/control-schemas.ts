@@ -5,15 +5,48 @@
  */
 
 import { z } from 'zod';
+import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
 
 const routePattern = z
   .string()
   .min(1)
   .describe('"METHOD /path-glob" or "/path-glob"; `*` matches anything, path only');
 
+/** Response headers a fault may not set: the server frames the answer itself. */
+const FRAMING_HEADERS: ReadonlySet<string> = new Set([
+  'connection',
+  'content-length',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** A response header name: an RFC 9110 token, and not one that frames the message. */
+export const headerNameSchema = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'is not a valid header name (RFC 9110 token characters only)')
+  .refine((name) => !FRAMING_HEADERS.has(name.toLowerCase()), {
+    message: 'is set by the server and cannot be injected',
+  });
+
+/** A response header value: visible ASCII, Latin-1, spaces and tabs; no CR, LF or NUL. */
+export const headerValueSchema = z
+  .string()
+  .regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'may not contain CR, LF, NUL or characters above U+00FF');
+
 /** `POST /_emulator/clock/advance`. */
 export const advanceClockBody = z.strictObject({
-  ms: z.number().int().min(0).describe('Milliseconds to move forward (either clock mode).'),
+  ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_CLOCK_MS)
+    .describe(
+      'Milliseconds to move forward (either clock mode). The result may not pass 8.64e15 ms (the last time a Date can hold); a refused advance moves nothing.',
+    ),
 });
 
 /** `POST /_emulator/clock/set`. */
@@ -23,11 +56,17 @@ export const setClockBody = z
       .number()
       .int()
       .min(0)
+      .max(MAX_CLOCK_MS)
       .optional()
-      .describe('Jump to this time, ms since the epoch (not earlier than now).'),
+      .describe('Jump to this time, ms since the epoch (not earlier than now, at most 8.64e15).'),
     iso: z.iso.datetime({ offset: true }).optional().describe('Same as now_ms, as an ISO 8601 date-time.'),
     mode: z.enum(['real', 'manual']).optional().describe('Switch the clock mode; time is continuous.'),
-    speed: z.number().positive().optional().describe('Real-mode speed multiplier.'),
+    speed: z
+      .number()
+      .positive()
+      .max(MAX_CLOCK_SPEED)
+      .optional()
+      .describe('Real-mode speed multiplier (> 0, at most 1e6).'),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of now_ms, iso, mode, speed' })
   .refine((b) => b.now_ms === undefined || b.iso === undefined, { message: 'give now_ms or iso, not both' });
@@ -38,7 +77,10 @@ const routeFault = z.strictObject({
   count: z.number().int().min(1).default(1).describe('How many matching requests fail (default 1).'),
   status: z.number().int().min(400).max(599),
   body: z.unknown().optional().describe('JSON body (default: an error envelope naming the injected status).'),
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: z
+    .record(headerNameSchema, headerValueSchema)
+    .optional()
+    .describe('Extra response headers (e.g. retry-after); names are tokens, values hold no CR/LF.'),
 });
 
 const latencyFault = z.strictObject({

@@ -6,6 +6,7 @@
  */
 
 import type { JsonValue } from '../engine/job-record.js';
+import { headerNameSchema, headerValueSchema } from './control-schemas.js';
 import { parseRoutePattern, type RoutePattern } from './route-pattern.js';
 
 /** Make the next `count` requests matching `route` answer `status` with `body` and `headers`. */
@@ -50,7 +51,7 @@ export interface HttpFaultList {
 
 /** Holds HTTP faults and decides per request. */
 export interface HttpFaultStore {
-  /** Appends a route fault. @throws InvalidRoutePatternError, RangeError */
+  /** Appends a route fault. @throws InvalidRoutePatternError, RangeError (also for a bad header name or value) */
   addRouteFault(fault: RouteFault): RouteFault;
   /** Appends a latency rule. @throws InvalidRoutePatternError, RangeError */
   addLatency(fault: LatencyFault): LatencyFault;
@@ -75,6 +76,23 @@ const PROCEED: HttpFaultDecision = { delayMs: 0, fault: null };
 function checkCount(count: number | undefined, what: string): void {
   if (count !== undefined && (!Number.isSafeInteger(count) || count < 1)) {
     throw new RangeError(`${what}: count must be a positive integer`);
+  }
+}
+
+function checkHeaders(headers: RouteFault['headers']): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const badName = headerNameSchema.safeParse(name);
+    if (!badName.success) {
+      throw new RangeError(
+        `route fault: header '${name}' ${badName.error.issues[0]?.message ?? 'is invalid'}`,
+      );
+    }
+    const badValue = headerValueSchema.safeParse(value);
+    if (!badValue.success) {
+      throw new RangeError(
+        `route fault: the value of header '${name}' ${badValue.error.issues[0]?.message ?? 'is invalid'}`,
+      );
+    }
   }
 }
 
@@ -103,6 +121,7 @@ export function createHttpFaultStore(): HttpFaultStore {
       if (!Number.isInteger(fault.status) || fault.status < 400 || fault.status > 599) {
         throw new RangeError('route fault: status must be an integer from 400 to 599');
       }
+      checkHeaders(fault.headers);
       const pattern = parseRoutePattern(fault.route);
       const copy = { ...fault };
       routes.push({ fault: copy, pattern, remaining: fault.count });
