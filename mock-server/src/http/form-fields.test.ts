@@ -176,6 +176,15 @@ describe('field names over HTTP', () => {
     expect(body.error.message).not.toContain('given twice');
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'a model value %s is an unknown model (400 naming model), never a 500',
+    async (model) => {
+      const res = await send(sora2Path, 'model-values', { prompt: 'a cat', model });
+      expect(res.status).toBe(400);
+      expect(sora2ErrorResponseSchema.parse(await res.json()).error.param).toBe('model');
+    },
+  );
+
   const reserved = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty');
   const segment = fc.oneof(
     { arbitrary: reserved, weight: 2 },

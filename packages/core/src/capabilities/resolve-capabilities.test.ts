@@ -104,6 +104,23 @@ describe('resolveCapabilities', () => {
     );
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'treats %s as an unknown model, alias, deployment model or backend (own names only)',
+    (name) => {
+      expect(() => resolveCapabilities('openai-sora2', name)).toThrow(/is not a known model/);
+      expect(resolveCapabilities('azure-sora2', name).model).toBe('sora-2');
+      expect(() => resolveCapabilities('azure-sora2', 'd', { deploymentModel: name })).toThrow(
+        /is not a known model/,
+      );
+      expect(() => resolveCapabilities(name)).toThrow(ValidationError);
+      const merged = resolveCapabilities('openai-sora2', 'sora-2', {
+        overrides: JSON.parse(`{"${name}": {"polluted": true}, "audio": false}`),
+      });
+      expect(merged.audio).toBe(false);
+      expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    },
+  );
+
   it('maps Azure deployment names to a base model', () => {
     expect(resolveCapabilities('azure-sora2', 'my-video-deployment').model).toBe('sora-2');
     expect(resolveCapabilities('azure-sora2', 'sora-2-pro').model).toBe('sora-2-pro');

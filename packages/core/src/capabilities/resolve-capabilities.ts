@@ -38,10 +38,17 @@ export function resolveCapabilities(
   options: ResolveCapabilitiesOptions = {},
 ): Capabilities {
   const table: AnyCapabilityTable = options.table ?? DEFAULT_CAPABILITIES;
-  const entry = table[backend];
+  // Own properties only: a name such as `constructor` or `toString` is no model or backend.
+  const entry = Object.hasOwn(table, backend) ? table[backend] : undefined;
   if (entry === undefined) throw unknownBackend(backend, table);
   const known = (name: string | undefined) =>
-    name === undefined ? undefined : name in entry.models ? name : entry.aliases[name];
+    name === undefined
+      ? undefined
+      : Object.hasOwn(entry.models, name)
+        ? name
+        : Object.hasOwn(entry.aliases, name)
+          ? entry.aliases[name]
+          : undefined;
   let base: string | undefined;
   if (options.deploymentModel !== undefined) {
     base = known(options.deploymentModel);
@@ -53,7 +60,7 @@ export function resolveCapabilities(
     base = known(model) ?? (isAzure(backend) ? entry.defaultModel : undefined);
     if (base === undefined) throw unknownModel(backend, 'model', model, entry.models);
   }
-  const capabilities = entry.models[base];
+  const capabilities = Object.hasOwn(entry.models, base) ? entry.models[base] : undefined;
   if (capabilities === undefined) throw unknownModel(backend, 'model', base, entry.models);
   return options.overrides === undefined
     ? capabilities
@@ -96,6 +103,9 @@ function mergeDeep(base: unknown, override: unknown): unknown {
   if (override === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
   const result: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) result[key] = mergeDeep(base[key], value);
+  for (const [key, value] of Object.entries(override)) {
+    if (key === '__proto__') continue;
+    result[key] = mergeDeep(Object.hasOwn(base, key) ? base[key] : undefined, value);
+  }
   return result;
 }
