@@ -2,6 +2,8 @@
 // `npm start`: build the emulator (and what it depends on), then run it in the foreground.
 // Extra arguments are passed through: `npm start -- --clock manual --port 4010`. PORT and HOST
 // from the environment work too (default 127.0.0.1:4000). Ctrl+C stops the emulator cleanly.
+// State persists in ./.sora-emulator/ of the checkout (git-ignored) unless --data DIR or
+// SORA_EMULATOR_DATA choose another directory, or --no-persist keeps it in memory.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +29,12 @@ if (!existsSync(cli)) {
   console.error(`The build did not produce ${cli}.`);
   process.exit(1);
 }
-const run = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
+const given = process.argv.slice(2);
+const inMemory = given.includes('--no-persist');
+const args = given.filter((arg) => arg !== '--no-persist');
+const chosen = args.some((arg) => arg === '--data' || arg.startsWith('--data=')) || !!process.env.SORA_EMULATOR_DATA;
+if (!inMemory && !chosen) args.push('--data', `${root}.sora-emulator`);
+const run = spawnSync(process.execPath, [cli, ...args], {
   cwd: root,
   stdio: 'inherit',
   env,

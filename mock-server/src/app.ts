@@ -26,7 +26,13 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
   const app = new Hono<EmulatorEnv>();
 
   // HTTP faults (latency, injected 4xx/5xx) run before every dialect route; never on /_emulator.
-  app.use('*', createFaultMiddleware(emulator.control.httpFaults, emulator.control.delay));
+  // A durable emulator commits the used-up fault counts before answering.
+  app.use(
+    '*',
+    createFaultMiddleware(emulator.control.httpFaults, emulator.control.delay, () =>
+      emulator.persistence?.checkpoint(),
+    ),
+  );
   app.route('/_emulator', createControlRoutes(emulator));
 
   app.route('/v1', createSora2Routes(emulator, 'openai'));

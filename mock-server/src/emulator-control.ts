@@ -36,6 +36,8 @@ export interface EmulatorControlParts {
   readonly webhooks?: WebhookDispatcher | null;
   /** Host-time wait for latency faults (default: a real timer). */
   readonly delay?: (ms: number) => Promise<void>;
+  /** Called after every control change (a durable emulator commits it). */
+  readonly onChange?: () => void;
 }
 
 /**
@@ -51,6 +53,7 @@ export function createEmulatorControl(parts: EmulatorControlParts): EmulatorCont
     ...(parts.delay === undefined ? {} : { delay: parts.delay }),
     onReset: () => parts.media.clear(),
     onClockMove: (nowMs) => parts.media.expire(nowMs),
+    ...(parts.onChange === undefined ? {} : { onChange: parts.onChange }),
   });
   return {
     ...operations,

@@ -7,6 +7,7 @@ import type { CapabilityOverrides, CapabilityTable } from '@sora-kit/core';
 import type { ClockMode } from './clock/clock.js';
 import type { TimingConfig } from './engine/job-timing.js';
 import type { QuotaPolicy } from './engine/quota-policy.js';
+import type { EmulatorPersistence } from './store/emulator-persistence.js';
 import type { JobStore } from './store/job-store.js';
 
 /** How much the emulator logs (to `logger`, default stderr). */
@@ -69,8 +70,14 @@ export interface EmulatorOptions {
   logLevel?: LogLevel;
   /** Log sink (default: one line to stderr). */
   logger?: (level: Exclude<LogLevel, 'silent'>, message: string) => void;
-  /** Job storage (default in memory). */
+  /** Job storage (default in memory). Ignored when `persistence` is given. */
   store?: JobStore;
+  /**
+   * Durable state (`openEmulatorData(dir)` from `@sora-kit/emulator/data`, `--data DIR`): jobs,
+   * inputs, clock, id streams, faults and webhook progress survive restarts and kill -9. The
+   * saved clock wins over `clock` / `speed` / `startMs` once the directory holds state.
+   */
+  persistence?: EmulatorPersistence;
   /** Largest total size of cached renders in bytes (default 256 MiB). */
   renderCacheBytes?: number;
 }

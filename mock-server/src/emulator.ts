@@ -10,6 +10,7 @@ import type { Hono } from 'hono';
 import { createEmulatorApp } from './app.js';
 import type { ControllableClock } from './clock/clock.js';
 import { createClock } from './clock/controllable-clock.js';
+import { wallTimeSource } from './clock/system-time.js';
 import { createEmulatorControl, type EmulatorControl } from './emulator-control.js';
 import {
   type EmulatorOptions,
@@ -21,6 +22,14 @@ import { createEngine } from './engine/create-engine.js';
 import type { Engine } from './engine/engine.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { createRenderCache, type RenderCache, renderOwnerKey } from './http/render-cache.js';
+import type { EmulatorPersistence } from './store/emulator-persistence.js';
+import {
+  emulatorStateSource,
+  notifyingClock,
+  restoreEmulatorState,
+  resumedClock,
+  savedWebhooks,
+} from './store/emulator-state.js';
 import { startEmulatorWebhooks } from './webhooks/emulator-webhooks.js';
 
 /** A running HTTP server of the emulator. */
@@ -45,6 +54,8 @@ export interface EmulatorContext {
   readonly options: ResolvedEmulatorOptions;
   /** Rendered media, cached by render parameters. */
   readonly media: RenderCache;
+  /** Durable storage (`persistence` option, `--data`), or null when state lives in memory only. */
+  readonly persistence: EmulatorPersistence | null;
   /**
    * Capabilities of a backend and model (Azure: `model` is the deployment name, `deploymentModel`
    * its base model), with the configured overrides. @throws ValidationError for an unknown model
@@ -86,11 +97,18 @@ const stderrLogger = (level: string, message: string): void => {
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveEmulatorOptions(options);
-  const clock = createClock({
-    mode: resolved.clock,
-    speed: resolved.speed,
-    ...(resolved.startMs === undefined ? {} : { startMs: resolved.startMs }),
-  });
+  const persistence = options.persistence ?? null;
+  const checkpoint = (): void => persistence?.checkpoint();
+  // A durable emulator resumes its saved clock (manual: where it stopped; real: as if it had run on).
+  const resumed = persistence === null ? undefined : resumedClock(persistence, wallTimeSource());
+  const baseClock = createClock(
+    resumed ?? {
+      mode: resolved.clock,
+      speed: resolved.speed,
+      ...(resolved.startMs === undefined ? {} : { startMs: resolved.startMs }),
+    },
+  );
+  const clock = persistence === null ? baseClock : notifyingClock(baseClock, checkpoint);
   const media = createRenderCache({ maxBytes: resolved.renderCacheBytes, now: () => clock.now() });
   const engine = createEngine({
     clock,
@@ -98,7 +116,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     quota: resolved.quota,
     retentionHours: resolved.retentionHours,
     timing: resolved.timing,
-    ...(options.store === undefined ? {} : { store: options.store }),
+    ...(persistence !== null
+      ? { store: persistence.store }
+      : options.store === undefined
+        ? {}
+        : { store: options.store }),
     // A deleted job's cached media is freed at once; an expired job's on the next cache use or clock move.
     onDeleted: (record) => media.forget(renderOwnerKey(record)),
   });
@@ -110,13 +132,46 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const webhooks =
     resolved.webhookUrl === undefined && resolved.webhookSecret === undefined
       ? null
-      : startEmulatorWebhooks({ engine, url: resolved.webhookUrl, secret: resolved.webhookSecret, log });
+      : startEmulatorWebhooks({
+          engine,
+          url: resolved.webhookUrl,
+          secret: resolved.webhookSecret,
+          log,
+          ...(persistence === null ? {} : { onChange: checkpoint }),
+          ...(persistence === null ? {} : resumeOf(savedWebhooks(persistence))),
+        });
+  const control = createEmulatorControl({
+    clock,
+    engine,
+    media,
+    webhooks: webhooks?.dispatcher ?? null,
+    onChange: checkpoint,
+  });
+  if (persistence !== null) {
+    restoreEmulatorState(persistence, {
+      ids: engine.ids,
+      faults: engine.faults,
+      httpFaults: control.httpFaults,
+    });
+    persistence.setStateSource(
+      emulatorStateSource({
+        clock,
+        ids: engine.ids,
+        faults: engine.faults,
+        httpFaults: control.httpFaults,
+        webhooks: webhooks?.dispatcher ?? null,
+        wallNow: wallTimeSource,
+      }),
+    );
+    persistence.checkpoint();
+  }
   const context: EmulatorContext = {
     clock,
     engine,
-    control: createEmulatorControl({ clock, engine, media, webhooks: webhooks?.dispatcher ?? null }),
+    control,
     options: resolved,
     media,
+    persistence,
     capabilities(backend, model, deploymentModel) {
       return resolveCapabilities(backend, model, {
         ...resolved.capabilities,
@@ -142,6 +197,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
   } satisfies Pick<Emulator, 'app' | 'listen' | 'close'>);
   return emulator;
+}
+
+function resumeOf(saved: ReturnType<typeof savedWebhooks>) {
+  return saved === undefined ? {} : { resume: { cursorMs: saved.cursorMs, pending: saved.pending } };
 }
 
 function listenOn(

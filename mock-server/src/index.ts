@@ -81,7 +81,12 @@ export {
   requestIdMiddleware,
   WireError,
 } from './http/index.js';
-export { createMemoryStore, type JobStore } from './store/index.js';
+export {
+  createMemoryStore,
+  type EmulatorPersistence,
+  type JobStore,
+  type PersistedState,
+} from './store/index.js';
 export {
   signWebhook,
   type VideoWebhookEvent,

@@ -12,6 +12,15 @@ export interface ServeBannerInput {
   readonly clock: string;
   /** Required key, if any (the example uses it). */
   readonly apiKey?: string | undefined;
+  /** Where durable state lives (`--data`), or null/undefined for in-memory state. */
+  readonly state?: { readonly file: string; readonly resumed: boolean; readonly jobs: number } | null;
+}
+
+function stateLine(state: ServeBannerInput['state']): string {
+  if (state === undefined || state === null) return 'State: in memory (lost on exit; --data DIR keeps it)\n';
+  return state.resumed
+    ? `State: ${state.file} (resumed: ${state.jobs} stored job${state.jobs === 1 ? '' : 's'})\n`
+    : `State: ${state.file} (new)\n`;
 }
 
 /**
@@ -23,7 +32,7 @@ export function serveBanner(input: ServeBannerInput): string {
   const { url } = input;
   const key = input.apiKey ?? 'sk-test';
   return `sora-kit emulator listening on ${url} (clock: ${input.clock})
-
+${stateLine(input.state)}
   OpenAI Sora 2   ${url}/v1
   Azure Sora 2    ${url}/openai/v1
   Azure Sora 1    ${url}/openai/v1/video/generations/jobs?api-version=preview

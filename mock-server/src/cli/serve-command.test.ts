@@ -172,3 +172,31 @@ describe('the sora-emulator entry point (main.ts, run as a process)', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('sora-emulator --data', () => {
+  it('takes the directory from SORA_EMULATOR_DATA, prints where state lives, and refuses --reset alone', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sora-serve-data-'));
+    try {
+      const first = await start(['--port', '0', '--clock', 'manual'], { SORA_EMULATOR_DATA: dir });
+      expect(first.out.stdout).toContain(`State: ${join(dir, 'emulator.db')} (new)`);
+      const created = await fetch(`${first.url}/v1/videos`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk-a', 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'kept' }),
+      });
+      expect(created.status).toBe(200);
+      expect(await first.stop()).toBe(0);
+      const second = await start(['--port', '0', '--data', dir]);
+      expect(second.out.stdout).toContain(`State: ${join(dir, 'emulator.db')} (resumed: 1 stored job)`);
+      expect(await second.stop()).toBe(0);
+      const { out, io } = capture();
+      expect(await runCli(['--reset'], io, { env: {} })).toBe(2);
+      expect(out.stderr).toContain('--reset needs --data DIR');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,6 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createEmulator, type Emulator } from '../emulator.js';
+import { type EmulatorData, EmulatorDataError, openEmulatorData } from '../store/emulator-data.js';
 import type { CommandIo } from './render-command.js';
 import { displayHost, serveBanner } from './serve-banner.js';
 import { parseServeArgs, SERVE_USAGE, ServeUsageError } from './serve-options.js';
@@ -61,16 +62,28 @@ export async function runServeCommand(
     io.stdout.write(SERVE_USAGE);
     return 0;
   }
+  let data: EmulatorData | undefined;
+  if (config.dataDir !== undefined) {
+    try {
+      data = openEmulatorData(config.dataDir, { reset: config.reset });
+    } catch (error) {
+      if (!(error instanceof EmulatorDataError)) throw error;
+      io.stderr.write(`sora-emulator: ${error.message}\n`);
+      return 1;
+    }
+  }
   let emulator: Emulator;
   try {
     emulator = createEmulator({
       ...config.emulator,
+      ...(data === undefined ? {} : { persistence: data }),
       logger: (level, message) =>
         (level === 'error' || level === 'warn' ? io.stderr : io.stdout).write(
           `[sora-emulator] ${level}: ${message}\n`,
         ),
     });
   } catch (error) {
+    data?.close();
     io.stderr.write(`sora-emulator: ${(error as Error).message}\n`);
     return 2;
   }
@@ -99,6 +112,8 @@ export async function runServeCommand(
     });
   } catch (error) {
     signals.dispose();
+    await emulator.close();
+    data?.close();
     io.stderr.write(
       `sora-emulator: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}\n`,
     );
@@ -106,7 +121,15 @@ export async function runServeCommand(
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${displayHost(config.host)}:${port}`;
-  io.stdout.write(serveBanner({ url, clock: emulator.clock.mode, apiKey: config.emulator.apiKey }));
+  io.stdout.write(
+    serveBanner({
+      url,
+      clock: emulator.clock.mode,
+      apiKey: config.emulator.apiKey,
+      state:
+        data === undefined ? null : { file: data.location, resumed: data.resumed, jobs: countJobs(emulator) },
+    }),
+  );
   options.onListening?.({ url, port, emulator });
 
   await new Promise<void>((resolve) => {
@@ -119,5 +142,11 @@ export async function runServeCommand(
     server.close(() => resolve());
     if ('closeAllConnections' in server) server.closeAllConnections();
   });
+  await emulator.close();
+  data?.close();
   return 0;
+}
+
+function countJobs(emulator: Emulator): number {
+  return emulator.engine.store.partitions().reduce((sum, p) => sum + emulator.engine.store.list(p).length, 0);
 }

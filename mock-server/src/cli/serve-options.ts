@@ -31,6 +31,10 @@ Runs the Sora emulator: Azure Sora 1 jobs, Azure Sora 2 and OpenAI Sora 2 videos
   --webhook-url URL      POST video.completed / video.failed here (OpenAI host jobs)
   --webhook-secret S     Standard Webhooks signing secret, whsec_<base64> (needed with --webhook-url)
   --log-level L          silent | error | warn | info | debug (default info: one line per request)
+  --data DIR             keep jobs, inputs, clock, ids and faults in DIR/emulator.db (SQLite) so
+                         they survive restarts and crashes (default: $SORA_EMULATOR_DATA; unset =
+                         in memory only)
+  --reset                with --data: start empty (deletes the stored state)
   -h, --help             show this help
 
 Example: npx sora-emulator --clock manual --port 4010 --api-key sk-test
@@ -53,6 +57,10 @@ export interface ServeConfig {
   readonly logLevel: LogLevel;
   /** Options for `createEmulator`. */
   readonly emulator: EmulatorOptions;
+  /** `--data` / `SORA_EMULATOR_DATA`: the data directory, or undefined for in-memory state. */
+  readonly dataDir: string | undefined;
+  /** `--reset`: start the data directory empty. */
+  readonly reset: boolean;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info', 'debug'];
@@ -163,7 +171,17 @@ export function parseServeArgs(
     ...(webhookUrl === undefined ? {} : { webhookUrl }),
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
   };
-  return { help: values.help ?? false, port, host, logLevel, emulator };
+  const dataText = values.data ?? env.SORA_EMULATOR_DATA;
+  if (values.data !== undefined && values.data.trim() === '')
+    throw new ServeUsageError('--data must not be empty');
+  const dataDir = dataText === undefined || dataText.trim() === '' ? undefined : dataText;
+  const reset = values.reset ?? false;
+  if (reset && dataDir === undefined) {
+    throw new ServeUsageError(
+      '--reset needs --data DIR (or SORA_EMULATOR_DATA): without it state is in memory anyway',
+    );
+  }
+  return { help: values.help ?? false, port, host, logLevel, emulator, dataDir, reset };
 }
 
 function parse(argv: string[]) {
@@ -185,6 +203,8 @@ function parse(argv: string[]) {
       'webhook-url': { type: 'string' },
       'webhook-secret': { type: 'string' },
       'log-level': { type: 'string' },
+      data: { type: 'string' },
+      reset: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

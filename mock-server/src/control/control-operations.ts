@@ -110,6 +110,8 @@ export interface ControlOperationsOptions {
   onReset?: () => void;
   /** Extra work after each clock move through these operations (e.g. dropping expired media). */
   onClockMove?: (nowMs: number) => void;
+  /** Called after every operation that changed state (a durable emulator commits it then). */
+  onChange?: () => void;
 }
 
 /**
@@ -125,9 +127,11 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
   const webhooks = options.webhooks ?? null;
   const httpFaults = options.httpFaults ?? createHttpFaultStore();
   const clockInfo = (): ClockInfo => ({ nowMs: clock.now(), mode: clock.mode, speed: clock.speed });
+  const changed = options.onChange ?? (() => {});
   const afterMove = (): ClockInfo => {
     webhooks?.scan(clock.now());
     options.onClockMove?.(clock.now());
+    changed();
     return clockInfo();
   };
   return {
@@ -179,31 +183,39 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
       httpFaults.clear();
       webhooks?.resetCursor(clock.now());
       options.onReset?.();
+      changed();
     },
     snapshot: () => engine.snapshot(),
     storedJobs: (page) => engine.storedJobs(page),
     listFaults: () => ({ ...engine.faults.get(), ...httpFaults.list() }),
     injectRouteFault(fault) {
       httpFaults.addRouteFault(fault);
+      changed();
     },
     addLatency(fault) {
       httpFaults.addLatency(fault);
+      changed();
     },
     failJobs(rule) {
       engine.faults.addFailure(rule);
+      changed();
     },
     setModerationWords(words) {
       engine.faults.setModerationWords(words);
+      changed();
     },
     retireModel(model, retire) {
       engine.faults.retireModel(model, retire);
+      changed();
     },
     restoreModel(model) {
       engine.faults.restoreModel(model);
+      changed();
     },
     clearFaults() {
       engine.faults.clear();
       httpFaults.clear();
+      changed();
     },
     webhookDeliveries: () => webhooks?.deliveries() ?? [],
     webhooksIdle: () => webhooks?.idle() ?? Promise.resolve(),

@@ -32,16 +32,19 @@ function faultResponse(fault: RouteFault): Response {
 }
 
 /**
- * Creates the fault middleware; `delay` waits host time (injected at the composition edge).
+ * Creates the fault middleware; `delay` waits host time (injected at the composition edge), and
+ * `afterTake` runs once a request used up part of a fault (a durable emulator saves the counts).
  * @example
  * app.use('*', createFaultMiddleware(emulator.control.httpFaults, (ms) => new Promise((r) => setTimeout(r, ms))));
  */
 export function createFaultMiddleware(
   faults: HttpFaultStore,
   delay: (ms: number) => Promise<void>,
+  afterTake: () => void = () => {},
 ): MiddlewareHandler {
   const apply = async (method: string, path: string, next: () => Promise<void>) => {
     const { delayMs, fault } = faults.take(method, path);
+    afterTake();
     if (delayMs > 0) await delay(delayMs);
     if (fault !== null) return faultResponse(fault);
     await next();

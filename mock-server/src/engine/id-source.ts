@@ -4,7 +4,12 @@
  * @module
  */
 
-import { createSeededRandom, type SeededRandom } from './seeded-random.js';
+import {
+  createSeededRandom,
+  type ResumableRandom,
+  type SeededRandom,
+  type SeededRandomState,
+} from './seeded-random.js';
 
 /** Produces every id the emulator sends. Ids passed `atMs` embed that time like the real services. */
 export interface IdSource {
@@ -24,7 +29,14 @@ export interface IdSource {
   uuid(): string;
   /** Restarts every stream from the seed. */
   reset(): void;
+  /** The position of every stream drawn from so far (a durable emulator saves it). */
+  positions(): IdStreamPositions;
+  /** Continues each given stream from its saved position (ids then never repeat across restarts). */
+  resume(positions: IdStreamPositions): void;
 }
+
+/** Stream positions by id family (`video`, `task`, `generation`, `request`, `event`, `uuid`). */
+export type IdStreamPositions = { readonly [family: string]: SeededRandomState };
 
 /** Options of {@link createIdSource}. */
 export interface IdSourceOptions {
@@ -78,7 +90,7 @@ function secondsHex(ms: number): string {
  */
 export function createIdSource(options: IdSourceOptions = {}): IdSource {
   const seed = String(options.seed ?? 'sora-kit');
-  const streams = new Map<string, SeededRandom>();
+  const streams = new Map<string, ResumableRandom>();
   const stream = (family: string): SeededRandom => {
     let random = streams.get(family);
     if (random === undefined) {
@@ -109,5 +121,11 @@ export function createIdSource(options: IdSourceOptions = {}): IdSource {
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
     },
     reset: () => streams.clear(),
+    positions: () => Object.fromEntries([...streams].map(([family, random]) => [family, random.state()])),
+    resume(positions) {
+      for (const [family, state] of Object.entries(positions)) {
+        streams.set(family, createSeededRandom(`${seed}\u0000${family}`, state));
+      }
+    },
   };
 }

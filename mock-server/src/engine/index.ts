@@ -33,7 +33,7 @@ export {
   NO_FAULTS,
   type RetiredModel,
 } from './faults.js';
-export { createIdSource, type IdSource, type IdSourceOptions } from './id-source.js';
+export { createIdSource, type IdSource, type IdSourceOptions, type IdStreamPositions } from './id-source.js';
 export { isSettledPhase, JOB_PHASES, type JobPhase, type SettledPhase } from './job-phase.js';
 export type {
   ExpiryBasis,
@@ -61,4 +61,9 @@ export { DEFAULT_LIST_LIMIT, type JobPage, type ListJobsOptions, listJobs } from
 export { findModeratedWord, moderationFailure } from './moderation.js';
 export { checkQuota } from './quota-check.js';
 export { DEFAULT_QUOTA, parseQuotaSpec, type QuotaPolicy, validateQuotaPolicy } from './quota-policy.js';
-export { createSeededRandom, type SeededRandom } from './seeded-random.js';
+export {
+  createSeededRandom,
+  type ResumableRandom,
+  type SeededRandom,
+  type SeededRandomState,
+} from './seeded-random.js';

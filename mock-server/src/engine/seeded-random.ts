@@ -7,6 +7,15 @@
 /** Returns uint32 values; the same seed always yields the same sequence. */
 export type SeededRandom = () => number;
 
+/** The four 32-bit words of a generator's position (what a durable emulator saves). */
+export type SeededRandomState = readonly [number, number, number, number];
+
+/** A {@link SeededRandom} whose position can be read, to resume it later. */
+export interface ResumableRandom extends SeededRandom {
+  /** The current position; `createSeededRandom(seed, state)` continues from it. */
+  state(): SeededRandomState;
+}
+
 function cyrb128(text: string): [number, number, number, number] {
   let h1 = 1779033703;
   let h2 = 3144134277;
@@ -35,9 +44,10 @@ function cyrb128(text: string): [number, number, number, number] {
  * @example
  * const next = createSeededRandom('my-seed');
  * next(); // a uint32, identical on every run
+ * const resumed = createSeededRandom('my-seed', next.state()); // continues where `next` is
  */
-export function createSeededRandom(seed: string): SeededRandom {
-  let [a, b, c, d] = cyrb128(seed);
+export function createSeededRandom(seed: string, state?: SeededRandomState): ResumableRandom {
+  let [a, b, c, d] = state ?? cyrb128(seed);
   const next = (): number => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -47,6 +57,6 @@ export function createSeededRandom(seed: string): SeededRandom {
     c = (c + t) | 0;
     return t >>> 0;
   };
-  for (let i = 0; i < 15; i++) next();
-  return next;
+  if (state === undefined) for (let i = 0; i < 15; i++) next();
+  return Object.assign(next, { state: (): SeededRandomState => [a >>> 0, b >>> 0, c >>> 0, d >>> 0] });
 }

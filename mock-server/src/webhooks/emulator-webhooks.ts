@@ -13,6 +13,7 @@ import {
   type WebhookDelivery,
   type WebhookDispatcher,
 } from './webhook-dispatcher.js';
+import type { VideoWebhookEvent } from './webhook-event.js';
 import { decodeWebhookSecret } from './webhook-signer.js';
 
 /** Options of {@link startEmulatorWebhooks}. */
@@ -29,6 +30,10 @@ export interface EmulatorWebhooksOptions {
   intervalMs?: number;
   /** HTTP client (default global fetch). */
   fetch?: typeof fetch;
+  /** Where a previous run stopped (durable emulator): its scan cursor and undelivered events. */
+  resume?: { readonly cursorMs: number; readonly pending: readonly VideoWebhookEvent[] };
+  /** Called when the cursor or the pending events change. */
+  onChange?: () => void;
 }
 
 /** Running webhooks. */
@@ -76,7 +81,9 @@ export function startEmulatorWebhooks(options: EmulatorWebhooksOptions): Emulato
     engine,
     url,
     secret,
-    startMs: engine.clock.now(),
+    startMs: options.resume?.cursorMs ?? engine.clock.now(),
+    ...(options.resume === undefined ? {} : { resume: options.resume.pending }),
+    ...(options.onChange === undefined ? {} : { onChange: options.onChange }),
     wallNow: wallTimeSource,
     delay: hostDelay,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),

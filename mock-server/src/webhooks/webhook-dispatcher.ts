@@ -52,6 +52,10 @@ export interface WebhookDispatcherOptions {
   timeoutMs?: number;
   /** Called when an event's delivery ends (logging). */
   onDelivery?: (delivery: WebhookDelivery) => void;
+  /** Events a previous run queued but did not finish delivering (durable emulator); sent first. */
+  resume?: readonly VideoWebhookEvent[];
+  /** Called after the cursor or the pending events changed (a durable emulator saves them). */
+  onChange?: () => void;
 }
 
 /** A running dispatcher. */
@@ -66,6 +70,10 @@ export interface WebhookDispatcher {
   pending(): number;
   /** Moves the cursor without sending (after a reset). */
   resetCursor(nowMs: number): void;
+  /** The exclusive lower bound of the next scan (emulated ms). */
+  cursor(): number;
+  /** Events queued or in flight, oldest first (what a restart must still deliver). */
+  pendingEvents(): readonly VideoWebhookEvent[];
 }
 
 /** The default filter: Sora 2 jobs created through the OpenAI host (`/v1/videos`). */
@@ -95,7 +103,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const inFlight = new Set<Promise<void>>();
+  const pending = new Map<Promise<void>, VideoWebhookEvent>();
   const history: WebhookDelivery[] = [];
+  const changed = options.onChange ?? (() => {});
   let cursor = options.startMs;
 
   async function attempt(
@@ -144,16 +154,24 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     options.onDelivery?.(delivery);
   }
 
+  const send = (event: VideoWebhookEvent): void => {
+    const running: Promise<void> = deliver(event).finally(() => {
+      inFlight.delete(running);
+      pending.delete(running);
+      changed();
+    });
+    inFlight.add(running);
+    pending.set(running, event);
+  };
+  for (const event of options.resume ?? []) send(event);
+
   return {
     scan(nowMs) {
       if (nowMs <= cursor) return 0;
       const settled = options.engine.settledBetween(cursor, nowMs).filter(include);
       cursor = nowMs;
-      for (const item of settled) {
-        const event = toVideoWebhookEvent(item, options.engine.ids.eventId(item.at));
-        const running: Promise<void> = deliver(event).finally(() => inFlight.delete(running));
-        inFlight.add(running);
-      }
+      for (const item of settled) send(toVideoWebhookEvent(item, options.engine.ids.eventId(item.at)));
+      if (settled.length > 0) changed();
       return settled.length;
     },
     async idle() {
@@ -164,5 +182,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     resetCursor(nowMs) {
       cursor = Math.max(cursor, nowMs);
     },
+    cursor: () => cursor,
+    pendingEvents: () => [...pending.values()],
   };
 }
