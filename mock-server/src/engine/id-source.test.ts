@@ -63,3 +63,20 @@ describe('createIdSource', () => {
     expect(ids.seed).toBe('s');
   });
 });
+
+describe('id stream positions', () => {
+  it('resume where they were, so ids never repeat across a restart', () => {
+    const before = createIdSource({ seed: 's' });
+    const seen = [before.videoId(AT), before.taskId(AT), before.videoId(AT), before.requestId()];
+    const saved = JSON.parse(JSON.stringify(before.positions()));
+    const nextVideo = before.videoId(AT);
+    const nextTask = before.taskId(AT);
+    const after = createIdSource({ seed: 's' });
+    after.resume(saved);
+    expect(after.videoId(AT)).toBe(nextVideo);
+    expect(after.taskId(AT)).toBe(nextTask);
+    expect(seen).not.toContain(nextVideo);
+    const fresh = createIdSource({ seed: 's' });
+    expect(fresh.videoId(AT)).toBe(seen[0]);
+  });
+});
