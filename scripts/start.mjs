@@ -32,8 +32,7 @@ if (!existsSync(cli)) {
 const given = process.argv.slice(2);
 const inMemory = given.includes('--no-persist');
 const args = given.filter((arg) => arg !== '--no-persist');
-const chosen =
-  args.some((arg) => arg === '--data' || arg.startsWith('--data=')) || !!process.env.SORA_EMULATOR_DATA;
+const chosen = args.some((arg) => arg === '--data' || arg.startsWith('--data=')) || !!env.SORA_EMULATOR_DATA;
 if (!inMemory && !chosen) args.push('--data', `${root}.sora-emulator`);
 const run = spawnSync(process.execPath, [cli, ...args], {
   cwd: root,
