@@ -107,6 +107,7 @@ export {
   ValidationError,
   VideoApiError,
 } from './errors/index.js';
+export { readMediaSource, sniffMediaType } from './media/index.js';
 export type {
   LintPromptOptions,
   PromptElement,

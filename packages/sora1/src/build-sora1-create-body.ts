@@ -1,5 +1,10 @@
-import { type CreateVideoRequest, type MediaInput, parseSize } from '@sora-kit/core';
-import { readMediaSource, sniffMediaType } from './read-media-source.js';
+import {
+  type CreateVideoRequest,
+  type MediaInput,
+  parseSize,
+  readMediaSource,
+  sniffMediaType,
+} from '@sora-kit/core';
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',

@@ -1,4 +1,4 @@
-import type { MediaSource } from '@sora-kit/core';
+import type { MediaSource } from '../types.js';
 
 /** A media input's bytes as a Blob: Blobs as they are, bytes wrapped, paths opened lazily (Node). */
 export async function readMediaSource(source: MediaSource): Promise<Blob> {

@@ -1,0 +1,74 @@
+/**
+ * Test support: what the real ffprobe says about video bytes.
+ * @module
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Frame size, duration and whether there is an audio track. */
+export interface VideoProbe {
+  width: number;
+  height: number;
+  duration: number;
+  audio: boolean;
+  codec: string;
+}
+
+/** Runs ffprobe on the bytes (written to a temp file, so MP4s with the index at the end work). */
+export function probeVideo(bytes: Uint8Array): VideoProbe {
+  const dir = mkdtempSync(join(tmpdir(), 'sora-kit-ai-sdk-'));
+  try {
+    const file = join(dir, 'video.mp4');
+    writeFileSync(file, bytes);
+    const text = execFileSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-show_entries',
+        'stream=codec_type,codec_name,width,height:format=duration',
+        '-of',
+        'json',
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
+    const parsed = JSON.parse(text) as {
+      streams: { codec_type: string; codec_name: string; width?: number; height?: number }[];
+      format: { duration: string };
+    };
+    const video = parsed.streams.find((stream) => stream.codec_type === 'video');
+    return {
+      width: video?.width ?? 0,
+      height: video?.height ?? 0,
+      codec: video?.codec_name ?? '',
+      duration: Number(parsed.format.duration),
+      audio: parsed.streams.some((stream) => stream.codec_type === 'audio'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A solid-colour PNG of `size` (`WxH`), rendered by the real ffmpeg. */
+export function solidPng(size: string, colour = 'red'): Uint8Array {
+  return new Uint8Array(
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      `color=${colour}:s=${size}`,
+      '-frames:v',
+      '1',
+      '-f',
+      'image2pipe',
+      '-vcodec',
+      'png',
+      '-',
+    ]),
+  );
+}

@@ -1,0 +1,1 @@
+export { readMediaSource, sniffMediaType } from './read-media-source.js';
