@@ -80,6 +80,12 @@ export interface EmulatorOptions {
   persistence?: EmulatorPersistence;
   /** Largest total size of cached renders in bytes (default 256 MiB). */
   renderCacheBytes?: number;
+  /**
+   * Worker threads that render media off the event loop. Default: the process-wide pool
+   * (available cores minus one, at least 1) shared by every emulator; a number gives this
+   * emulator its own pool of that size, ended by `close()`; `0` renders in-thread.
+   */
+  renderWorkers?: number;
 }
 
 /** The options after defaults, as `emulator.options` exposes them. */
@@ -114,6 +120,8 @@ export interface ResolvedEmulatorOptions {
   readonly logLevel: LogLevel;
   /** Render cache bound. */
   readonly renderCacheBytes: number;
+  /** Render worker threads (0 = in-thread); undefined = the pool's default size. */
+  readonly renderWorkers: number | undefined;
 }
 
 /** Default request size limits. */
@@ -150,5 +158,6 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     webhookSecret: options.webhookSecret,
     logLevel: options.logLevel ?? 'warn',
     renderCacheBytes: options.renderCacheBytes ?? 256 * 1024 * 1024,
+    renderWorkers: options.renderWorkers,
   });
 }

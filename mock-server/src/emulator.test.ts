@@ -101,4 +101,34 @@ describe('createEmulator', () => {
     });
     expect(next.status).toBe(404);
   });
+
+  it('answers status polls over a real socket while a video renders on a worker thread', async () => {
+    const emulator = createEmulator({ clock: 'manual', renderWorkers: 1 });
+    const server = await emulator.listen(0);
+    const headers = { authorization: 'Bearer sk-pool', 'content-type': 'application/json' };
+    try {
+      const created = await fetch(`${server.url}/v1/videos`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ prompt: 'a red balloon', size: '1280x720', seconds: '8' }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      emulator.clock.advance(600_000);
+      const order: string[] = [];
+      const download = fetch(`${server.url}/v1/videos/${id}/content`, { headers }).then(async (res) => {
+        await res.arrayBuffer();
+        order.push('download');
+      });
+      // Polls sent after the download started; the render must not hold them back.
+      for (let i = 0; i < 3; i++) {
+        const poll = await fetch(`${server.url}/v1/videos/${id}`, { headers });
+        expect(poll.status).toBe(200);
+        order.push('poll');
+      }
+      await download;
+      expect(order).toEqual(['poll', 'poll', 'poll', 'download']);
+    } finally {
+      await emulator.close();
+    }
+  });
 });

@@ -21,7 +21,14 @@ import {
 import { createEngine } from './engine/create-engine.js';
 import type { Engine } from './engine/engine.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
-import { createRenderCache, type RenderCache, renderOwnerKey } from './http/render-cache.js';
+import {
+  createRenderCache,
+  type RenderCache,
+  type RenderRequest,
+  renderOwnerKey,
+  toMediaJob,
+} from './http/render-cache.js';
+import { createRenderPool, sharedRenderPool } from './media/render-pool.js';
 import type { EmulatorPersistence } from './store/emulator-persistence.js';
 import {
   emulatorStateSource,
@@ -74,8 +81,9 @@ export interface Emulator extends EmulatorContext {
   /** Serves the app on `host` (default `127.0.0.1`) and `port` (default 0 = ephemeral). */
   listen(port?: number, host?: string): Promise<EmulatorServer>;
   /**
-   * Stops the webhook ticker and closes every server `listen` started (webhook deliveries in
-   * flight finish on their own). The app still answers `app.fetch`. Safe to call twice.
+   * Stops the webhook ticker, closes every server `listen` started (webhook deliveries in
+   * flight finish on their own) and ends its own render pool, if `renderWorkers` gave it one
+   * (later renders run in-thread). The app still answers `app.fetch`. Safe to call twice.
    */
   close(): Promise<void>;
 }
@@ -109,7 +117,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
   );
   const clock = persistence === null ? baseClock : notifyingClock(baseClock, checkpoint);
-  const media = createRenderCache({ maxBytes: resolved.renderCacheBytes, now: () => clock.now() });
+  // Renders run on worker threads so the event loop keeps answering polls meanwhile.
+  // By default every emulator of the process shares one pool; a given size gets its own.
+  const ownPool =
+    resolved.renderWorkers === undefined || resolved.renderWorkers === 0
+      ? null
+      : createRenderPool({ size: resolved.renderWorkers });
+  const pool = resolved.renderWorkers === 0 ? null : (ownPool ?? sharedRenderPool());
+  const media = createRenderCache({
+    maxBytes: resolved.renderCacheBytes,
+    now: () => clock.now(),
+    ...(pool === null ? {} : { render: (request: RenderRequest) => pool.render(toMediaJob(request)) }),
+  });
   const engine = createEngine({
     clock,
     seed: resolved.seed,
@@ -194,6 +213,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     async close() {
       webhooks?.stop();
       await Promise.all([...servers].map((server) => server.close()));
+      await ownPool?.close();
     },
   } satisfies Pick<Emulator, 'app' | 'listen' | 'close'>);
   return emulator;

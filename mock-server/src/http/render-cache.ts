@@ -7,9 +7,7 @@
 
 import type { JobView } from '../engine/job-view.js';
 import { createMinHeap } from '../engine/min-heap.js';
-import { renderSpritesheet } from '../media/render-spritesheet.js';
-import { renderThumbnail } from '../media/render-thumbnail.js';
-import { renderVideo } from '../media/render-video.js';
+import { type MediaRenderJob, renderMediaJob } from '../media/render-media.js';
 import type { SceneOverlay } from '../media/scene-overlay.js';
 
 /** The job a render belongs to: its entries are dropped when it is deleted or expires. */
@@ -100,21 +98,24 @@ export interface RenderCache {
   stats(): RenderCacheStats;
 }
 
-/** The emulator's renderer: MP4 with optional audio, WebP/JPEG thumbnail, JPEG spritesheet. */
-export const renderMedia: Renderer = (request) => {
-  const scene = {
+/** The plain-data job of `request` (its overlays built now), for in-thread or pooled rendering. */
+export function toMediaJob(request: RenderRequest): MediaRenderJob {
+  return {
+    variant: request.variant,
     width: request.width,
     height: request.height,
     seconds: request.seconds,
     seed: request.seed,
     caption: request.caption,
+    ...(request.format === undefined ? {} : { format: request.format }),
+    ...(request.audio === undefined ? {} : { audio: request.audio }),
     ...(request.label === undefined ? {} : { label: request.label }),
     ...(request.overlays === undefined ? {} : { overlays: request.overlays() }),
   };
-  if (request.variant === 'video') return renderVideo({ ...scene, audio: request.audio ?? false });
-  if (request.variant === 'thumbnail') return renderThumbnail({ ...scene, format: request.format ?? 'webp' });
-  return renderSpritesheet(scene);
-};
+}
+
+/** The emulator's in-thread renderer: MP4 with optional audio, WebP/JPEG thumbnail, JPEG spritesheet. */
+export const renderMedia: Renderer = (request) => renderMediaJob(toMediaJob(request));
 
 function cacheKey(request: RenderRequest): string {
   const { variant, format, width, height, seconds, audio, seed, caption, label, overlayKey } = request;

@@ -1,0 +1,56 @@
+/**
+ * One media output described as plain data (structured-cloneable, so it can cross to a render
+ * worker) and the function that renders it. The render cache and the render pool's workers both
+ * render through {@link renderMediaJob}, so in-thread and pooled outputs are the same bytes.
+ * @module
+ */
+
+import { renderSpritesheet } from './render-spritesheet.js';
+import { renderThumbnail } from './render-thumbnail.js';
+import { renderVideo } from './render-video.js';
+import type { SceneOverlay } from './scene-overlay.js';
+
+/** A render as plain data. */
+export interface MediaRenderJob {
+  /** `video` (MP4), `thumbnail` (first frame) or `spritesheet` (JPEG grid). */
+  readonly variant: 'video' | 'thumbnail' | 'spritesheet';
+  /** Thumbnail format (default `webp`). */
+  readonly format?: 'webp' | 'jpeg';
+  /** Width in pixels. */
+  readonly width: number;
+  /** Height in pixels. */
+  readonly height: number;
+  /** Duration in seconds. */
+  readonly seconds: number;
+  /** Whether the MP4 has an audio track. */
+  readonly audio?: boolean;
+  /** Scene seed. */
+  readonly seed: string;
+  /** Caption drawn on the frames. */
+  readonly caption: string;
+  /** Second text line. */
+  readonly label?: string;
+  /** Inputs shown in the picture. */
+  readonly overlays?: readonly SceneOverlay[];
+}
+
+/**
+ * Renders `job`: MP4 (with silent AAC when `audio`), WebP/JPEG thumbnail, or JPEG spritesheet.
+ * @throws MediaOptionsError for invalid options
+ * @example
+ * const webp = await renderMediaJob({ variant: 'thumbnail', width: 1280, height: 720, seconds: 4, seed: 'video_1', caption: 'a red balloon' });
+ */
+export function renderMediaJob(job: MediaRenderJob): Promise<Uint8Array> {
+  const scene = {
+    width: job.width,
+    height: job.height,
+    seconds: job.seconds,
+    seed: job.seed,
+    caption: job.caption,
+    ...(job.label === undefined ? {} : { label: job.label }),
+    ...(job.overlays === undefined ? {} : { overlays: job.overlays }),
+  };
+  if (job.variant === 'video') return renderVideo({ ...scene, audio: job.audio ?? false });
+  if (job.variant === 'thumbnail') return renderThumbnail({ ...scene, format: job.format ?? 'webp' });
+  return renderSpritesheet(scene);
+}

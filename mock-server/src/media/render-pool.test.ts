@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { type MediaRenderJob, renderMediaJob } from './render-media.js';
+import { createRenderPool, defaultRenderPoolSize } from './render-pool.js';
+
+const video: MediaRenderJob = {
+  variant: 'video',
+  width: 320,
+  height: 180,
+  seconds: 2,
+  audio: true,
+  seed: 'video_pool',
+  caption: 'a red balloon',
+  label: 'video_pool',
+};
+
+describe('render pool', () => {
+  it('renders on worker threads the same bytes as in-thread, while the event loop keeps turning', async () => {
+    const pool = createRenderPool({ size: 2 });
+    expect(pool.size).toBe(2);
+    let turns = 0;
+    let done = false;
+    const spin = (): void => {
+      if (done) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const [mp4, webp, sheet] = await Promise.all([
+      pool.render(video),
+      pool.render({ ...video, variant: 'thumbnail' }),
+      pool.render({ ...video, variant: 'spritesheet' }),
+    ]);
+    done = true;
+    expect(pool.broken).toBe(false);
+    // The renders ran elsewhere: this thread kept running its own callbacks meanwhile.
+    expect(turns).toBeGreaterThan(3);
+    expect(mp4).toEqual(await renderMediaJob(video));
+    expect(webp).toEqual(await renderMediaJob({ ...video, variant: 'thumbnail' }));
+    expect(sheet).toEqual(await renderMediaJob({ ...video, variant: 'spritesheet' }));
+    await pool.close();
+  });
+
+  it('reports a render error as an error, keeps working, and renders in-thread after close', async () => {
+    const pool = createRenderPool({ size: 1 });
+    await expect(pool.render({ ...video, width: 0 })).rejects.toMatchObject({ name: 'MediaOptionsError' });
+    expect((await pool.render({ ...video, variant: 'thumbnail' })).byteLength).toBeGreaterThan(0);
+    await pool.close();
+    expect(await pool.render({ ...video, variant: 'thumbnail', seed: 'after' })).toEqual(
+      await renderMediaJob({ ...video, variant: 'thumbnail', seed: 'after' }),
+    );
+    expect(defaultRenderPoolSize()).toBeGreaterThanOrEqual(1);
+  });
+});
