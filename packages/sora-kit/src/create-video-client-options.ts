@@ -31,6 +31,7 @@ export const CLIENT_OPTION_KEYS = [
   'capabilities',
   'deploymentModel',
   'maxConcurrentJobs',
+  'gate',
   'maxServiceFullRetries',
   'retry',
   'poll',

@@ -10,7 +10,8 @@ import { DEFAULT_RETRY_OPTIONS, type ResolvedRetryOptions } from './backoff.js';
 import { type CallScope, openCallScope } from './call-scope.js';
 import { callWithRetry } from './call-with-retry.js';
 import { type Clock, type Delay, systemClock, systemDelay } from './clock.js';
-import { ConcurrencyGate } from './concurrency-gate.js';
+import type { ConcurrencyGate } from './concurrency-gate.js';
+import { InProcessConcurrencyGate } from './in-process-concurrency-gate.js';
 import { DEFAULT_POLL_OPTIONS, type ResolvedPollOptions } from './poll-options.js';
 import type { VideoClientEvent, VideoClientOptions } from './video-client-options.js';
 
@@ -44,8 +45,8 @@ export class ClientRuntime {
     this.poll = { ...DEFAULT_POLL_OPTIONS, ...options.poll };
     this.maxServiceFullRetries = options.maxServiceFullRetries ?? 50;
     this.onEvent = options.onEvent;
-    this.gate = new ConcurrencyGate({
-      limit: gateLimit,
+    this.gate = options.gate ?? new InProcessConcurrencyGate({ limit: gateLimit });
+    this.gate.attach?.({
       delay: this.delay,
       probeIntervalMs: this.poll.intervalMs,
       probe: (jobId, signal) => this.probe(jobId, signal),

@@ -1,13 +1,15 @@
 export { DEFAULT_RETRY_OPTIONS, type ResolvedRetryOptions, type RetryOptions } from './backoff.js';
 export type { RetryNotice } from './call-with-retry.js';
 export { type Clock, type Delay, systemClock, systemDelay } from './clock.js';
-export {
+export type {
   ConcurrencyGate,
-  type ConcurrencyGateOptions,
-  type GateAcquireOptions,
-  type GateEvent,
-  type GateSlot,
+  GateAcquireOptions,
+  GateClientHooks,
+  GateEvent,
+  GateSlot,
 } from './concurrency-gate.js';
+export { HeldJobProber, type HeldJobProberOptions, type ProbeSource } from './held-job-prober.js';
+export { type ConcurrencyGateOptions, InProcessConcurrencyGate } from './in-process-concurrency-gate.js';
 export {
   HANDLE_PREFIX,
   isHandle,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { QuotaExceededError } from '../errors/index.js';
+import { createTestClock } from '../testing/test-clock.js';
+import { InProcessConcurrencyGate } from './in-process-concurrency-gate.js';
+import { FakeVideoProvider } from './test-support/fake-video-provider.js';
 import { setupClient } from './test-support/setup-client.js';
+import { VideoClient } from './video-client.js';
 
 describe('VideoClient concurrency gate', () => {
   it('runs 5 concurrent generate() calls with never more than 2 unfinished jobs, FIFO', async () => {
@@ -22,6 +26,21 @@ describe('VideoClient concurrency gate', () => {
     expect(positions).toEqual([[], [], [1, 0], [2, 1, 0], [3, 2, 1, 0]]);
     expect(client.gate.held).toBe(0);
     expect(client.hasFreeSlot()).toBe(true);
+  });
+
+  it('uses the gate it is given: two clients sharing one gate never hold more than its limit together', async () => {
+    const clock = createTestClock();
+    const provider = new FakeVideoProvider({ clock });
+    const gate = new InProcessConcurrencyGate({ limit: 2 });
+    const options = { clock, delay: clock.delay, random: () => 0.5, gate, maxConcurrentJobs: 5 };
+    const a = new VideoClient(provider, options);
+    const b = new VideoClient(provider, options);
+    expect(a.gate).toBe(gate);
+    const runs = [a, b, a, b, a, b].map((client, index) => client.generate({ prompt: `clip ${index}` }));
+    const jobs = await clock.run(Promise.all(runs));
+    expect(jobs.every((job) => job.status === 'completed')).toBe(true);
+    expect(provider.maxUnfinished).toBe(2);
+    expect(gate.held).toBe(0);
   });
 
   it('exposes free slots for a router', async () => {

@@ -8,7 +8,7 @@ import type { DownloadVariant, VideoOutput, VideoStatus } from '../types.js';
 import type { RetryOptions } from './backoff.js';
 import type { RetryNotice } from './call-with-retry.js';
 import type { Clock, Delay } from './clock.js';
-import type { GateEvent } from './concurrency-gate.js';
+import type { ConcurrencyGate, GateEvent } from './concurrency-gate.js';
 import type { PollOptions } from './poll-options.js';
 import type { ProgressEvent } from './progress-tracker.js';
 
@@ -18,8 +18,17 @@ export interface VideoClientOptions {
   capabilities?: CapabilityOverrides;
   /** Azure: the base model a deployment runs (`sora-2` or `sora-2-pro`) when its name does not say. */
   deploymentModel?: string;
-  /** Most unfinished jobs created through this client (default: the capabilities' `maxConcurrentJobs`). */
+  /**
+   * Most unfinished jobs created through this client (default: the capabilities' `maxConcurrentJobs`).
+   * Ignored when `gate` is given (the gate has its own limit).
+   */
   maxConcurrentJobs?: number;
+  /**
+   * The concurrency gate creates go through (default: a new in-process gate of `maxConcurrentJobs`
+   * slots). Pass a shared one, e.g. `createRedisConcurrencyGate` from `@sora-kit/redis-gate`, when
+   * several processes use the same credential.
+   */
+  gate?: ConcurrencyGate;
   /**
    * How often a create the service refused as full ("too many running tasks") is queued again before
    * its `QuotaExceededError` is thrown (default 50). These refusals are not counted as retries.

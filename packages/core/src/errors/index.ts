@@ -6,6 +6,7 @@ export {
   readErrorEnvelope,
 } from './error-from-response.js';
 export { ExpiredError, type ExpiredErrorOptions } from './expired-error.js';
+export { GateUnavailableError, type GateUnavailableErrorOptions } from './gate-unavailable-error.js';
 export { isModerationCode, JobFailedError, type JobFailedErrorOptions } from './job-failed-error.js';
 export { ModelRetiredError, type ModelRetiredErrorOptions } from './model-retired-error.js';
 export { type HeadersInput, normalizeHeaders } from './normalize-headers.js';

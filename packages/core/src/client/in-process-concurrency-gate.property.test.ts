@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestClock } from '../testing/test-clock.js';
-import { ConcurrencyGate, type GateSlot } from './concurrency-gate.js';
+import type { GateSlot } from './concurrency-gate.js';
+import { InProcessConcurrencyGate } from './in-process-concurrency-gate.js';
 
 type Step = { kind: 'acquire' } | { kind: 'release'; pick: number } | { kind: 'abort'; pick: number };
 
@@ -11,7 +12,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.nat(20).map((pick) => ({ kind: 'abort' as const, pick })),
 );
 
-describe('ConcurrencyGate properties', () => {
+describe('InProcessConcurrencyGate properties', () => {
   it('never exceeds the limit, grants in request order, and never idles while requests queue', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -19,7 +20,7 @@ describe('ConcurrencyGate properties', () => {
         fc.array(step, { maxLength: 40 }),
         async (limit, steps) => {
           const clock = createTestClock();
-          const gate = new ConcurrencyGate({ limit, delay: clock.delay, probeIntervalMs: 1000 });
+          const gate = new InProcessConcurrencyGate({ limit, delay: clock.delay, probeIntervalMs: 1000 });
           const held: GateSlot[] = [];
           const waiting: { index: number; controller: AbortController }[] = [];
           const granted: number[] = [];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTestClock } from '../testing/test-clock.js';
-import { ConcurrencyGate, type GateSlot } from './concurrency-gate.js';
+import type { GateSlot } from './concurrency-gate.js';
+import { InProcessConcurrencyGate } from './in-process-concurrency-gate.js';
 
 function setup(limit = 2, probe?: (jobId: string) => Promise<boolean>) {
   const clock = createTestClock();
-  const gate = new ConcurrencyGate({
+  const gate = new InProcessConcurrencyGate({
     limit,
     delay: clock.delay,
     probeIntervalMs: 1000,
@@ -13,7 +14,7 @@ function setup(limit = 2, probe?: (jobId: string) => Promise<boolean>) {
   return { clock, gate };
 }
 
-describe('ConcurrencyGate', () => {
+describe('InProcessConcurrencyGate', () => {
   it('grants up to the limit at once, then queues FIFO with positions', async () => {
     const { clock, gate } = setup(2);
     const a = await gate.acquire();
