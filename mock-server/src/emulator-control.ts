@@ -5,6 +5,7 @@
  */
 
 import type { ControllableClock } from './clock/clock.js';
+import type { ClockScopes } from './clock/clock-scopes.js';
 import { type ControlOperations, createControlOperations } from './control/control-operations.js';
 import type { Engine, EngineSnapshot } from './engine/engine.js';
 import type { FaultController } from './engine/faults.js';
@@ -38,6 +39,8 @@ export interface EmulatorControlParts {
   readonly delay?: (ms: number) => Promise<void>;
   /** Called after every control change (a durable emulator commits it). */
   readonly onChange?: () => void;
+  /** The clock scopes the engine reads. */
+  readonly scopes?: ClockScopes;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createEmulatorControl(parts: EmulatorControlParts): EmulatorCont
     onReset: () => parts.media.clear(),
     onClockMove: (nowMs) => parts.media.expire(nowMs),
     ...(parts.onChange === undefined ? {} : { onChange: parts.onChange }),
+    ...(parts.scopes === undefined ? {} : { scopes: parts.scopes }),
   });
   return {
     ...operations,

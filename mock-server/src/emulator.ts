@@ -9,6 +9,7 @@ import { type BackendId, type Capabilities, resolveCapabilities } from '@sora-ki
 import type { Hono } from 'hono';
 import { createEmulatorApp } from './app.js';
 import type { ControllableClock } from './clock/clock.js';
+import { type ClockScopes, createClockScopes } from './clock/clock-scopes.js';
 import { createClock } from './clock/controllable-clock.js';
 import { wallTimeSource } from './clock/system-time.js';
 import { createEmulatorControl, type EmulatorControl } from './emulator-control.js';
@@ -51,8 +52,10 @@ export interface EmulatorServer {
 
 /** Everything the routes need: the emulator minus its app. Dialects receive this. */
 export interface EmulatorContext {
-  /** The clock (`manual` mode: `clock.advance(ms)`). */
+  /** The global clock (`manual` mode: `clock.advance(ms)`). */
   readonly clock: ControllableClock;
+  /** Clock scopes: time of its own for a credential or a named scope (`control.advanceClock(ms, scope)`). */
+  readonly clockScopes: ClockScopes;
   /** The job engine. */
   readonly engine: Engine<ControllableClock>;
   /** In-process control (clock, faults, reset, jobs). */
@@ -117,6 +120,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
   );
   const clock = persistence === null ? baseClock : notifyingClock(baseClock, checkpoint);
+  const clockScopes = createClockScopes(clock);
   // Renders run on worker threads so the event loop keeps answering polls meanwhile.
   // By default every emulator of the process shares one pool; a given size gets its own.
   const ownPool =
@@ -131,6 +135,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   });
   const engine = createEngine({
     clock,
+    offsets: clockScopes,
     seed: resolved.seed,
     quota: resolved.quota,
     retentionHours: resolved.retentionHours,
@@ -161,6 +166,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         });
   const control = createEmulatorControl({
     clock,
+    scopes: clockScopes,
     engine,
     media,
     webhooks: webhooks?.dispatcher ?? null,
@@ -171,6 +177,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       ids: engine.ids,
       faults: engine.faults,
       httpFaults: control.httpFaults,
+      scopes: clockScopes,
     });
     persistence.setStateSource(
       emulatorStateSource({
@@ -178,6 +185,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         ids: engine.ids,
         faults: engine.faults,
         httpFaults: control.httpFaults,
+        scopes: clockScopes,
         webhooks: webhooks?.dispatcher ?? null,
         wallNow: wallTimeSource,
       }),
@@ -186,6 +194,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
   const context: EmulatorContext = {
     clock,
+    clockScopes,
     engine,
     control,
     options: resolved,

@@ -5,7 +5,7 @@
  */
 
 import { z } from 'zod';
-import { advanceClockBody, faultBody, setClockBody } from './control-schemas.js';
+import { advanceClockBody, faultBody, joinClockScopeBody, setClockBody } from './control-schemas.js';
 
 type Schema = Record<string, unknown>;
 
@@ -45,6 +45,8 @@ const clock: Schema = {
     iso: { type: 'string', format: 'date-time' },
     mode: { type: 'string', enum: ['real', 'manual'] },
     speed: { type: 'number' },
+    scope: { type: 'string', description: 'The clock scope reported, when one was asked for.' },
+    offset_ms: { type: 'integer', description: 'How far the scope runs ahead of the global clock.' },
   },
 };
 
@@ -117,7 +119,21 @@ export function controlOpenApiDocument(): OpenApiDocument {
         get: { summary: 'Liveness and a summary', responses: { '200': json({ type: 'object' }, 'Health') } },
       },
       '/_emulator/clock': {
-        get: { summary: 'Read the clock', responses: { '200': json(ref('Clock'), 'The clock') } },
+        get: {
+          summary: 'Read the clock (`?scope=openai:KEY` or `?scope=NAME`: that clock scope)',
+          responses: { '200': json(ref('Clock'), 'The clock'), '400': badRequest },
+        },
+      },
+      '/_emulator/clock/scopes': {
+        get: {
+          summary: 'Every clock scope: its offset ahead of the global clock, its time and credentials',
+          responses: { '200': json({ type: 'object' }, 'Scopes') },
+        },
+        post: {
+          summary: 'Credentials join a named clock scope (their jobs then move only with it)',
+          requestBody: requestBody('JoinClockScope'),
+          responses: { '200': json({ type: 'object' }, 'The scope'), '400': badRequest },
+        },
       },
       '/_emulator/clock/advance': {
         post: {
@@ -204,6 +220,7 @@ export function controlOpenApiDocument(): OpenApiDocument {
     components: {
       schemas: {
         AdvanceClock: bodySchema(advanceClockBody),
+        JoinClockScope: bodySchema(joinClockScopeBody),
         SetClock: bodySchema(setClockBody),
         Fault: bodySchema(faultBody),
         Clock: clock,

@@ -5,6 +5,7 @@
  */
 
 import type { ClockMode, ControllableClock } from '../clock/clock.js';
+import { type ClockScopeInfo, type ClockScopes, createClockScopes } from '../clock/clock-scopes.js';
 import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
 import type { Engine, EngineSnapshot } from '../engine/engine.js';
 import type { FailureRule, FaultConfig, RetiredModel } from '../engine/faults.js';
@@ -21,12 +22,16 @@ import {
 
 /** The clock as the control API reports it. */
 export interface ClockInfo {
-  /** Emulated time, ms since the epoch. */
+  /** Emulated time, ms since the epoch (of the scope, when one was asked for). */
   readonly nowMs: number;
   /** `real` or `manual`. */
   readonly mode: ClockMode;
   /** Real-mode speed multiplier. */
   readonly speed: number;
+  /** The clock scope reported (a credential or a name), when one was asked for. */
+  readonly scope?: string;
+  /** How far the scope runs ahead of the global clock, ms (with `scope`). */
+  readonly offsetMs?: number;
 }
 
 /** A change of the clock; every field optional, applied in the order mode, speed, time. */
@@ -58,10 +63,17 @@ export interface HealthInfo {
 export interface ControlOperations {
   /** Health summary. */
   health(): HealthInfo;
-  /** The clock. */
-  clockInfo(): ClockInfo;
-  /** Moves time forward by `ms` (either mode), then announces settled jobs to webhooks. @throws RangeError */
-  advanceClock(ms: number): ClockInfo;
+  /** The clock: the global one, or `scope`'s (a credential such as `openai:sk-1`, or a scope name). @throws RangeError */
+  clockInfo(scope?: string): ClockInfo;
+  /**
+   * Moves time forward by `ms` (either mode), then announces settled jobs to webhooks. With
+   * `scope`, only that clock scope's credentials move (see clock-scopes.ts). @throws RangeError
+   */
+  advanceClock(ms: number, scope?: string): ClockInfo;
+  /** Credentials join the named clock scope `scope` (created if new). @throws RangeError */
+  joinClockScope(scope: string, credentials: readonly string[]): ClockScopeInfo;
+  /** Every clock scope. */
+  clockScopes(): readonly ClockScopeInfo[];
   /** Changes mode, speed and/or time, then announces settled jobs to webhooks. @throws RangeError */
   setClock(change: ClockChange): ClockInfo;
   /** Clears jobs, HTTP faults and engine faults (back to the configured ones); restarts ids. Time is not touched. */
@@ -100,6 +112,8 @@ export interface ControlOperations {
 export interface ControlOperationsOptions {
   /** The engine. */
   engine: Engine<ControllableClock>;
+  /** The clock scopes the engine reads (default: new ones over the engine's clock). */
+  scopes?: ClockScopes;
   /** The webhook dispatcher, when webhooks are configured. */
   webhooks?: WebhookDispatcher | null;
   /** The HTTP fault store (default: a new one). */
@@ -126,7 +140,18 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
   const clock = engine.clock;
   const webhooks = options.webhooks ?? null;
   const httpFaults = options.httpFaults ?? createHttpFaultStore();
-  const clockInfo = (): ClockInfo => ({ nowMs: clock.now(), mode: clock.mode, speed: clock.speed });
+  const scopes = options.scopes ?? createClockScopes(clock);
+  const clockInfo = (scope?: string): ClockInfo => {
+    if (scope === undefined) return { nowMs: clock.now(), mode: clock.mode, speed: clock.speed };
+    const info = scopes.info(scope);
+    return {
+      nowMs: info.nowMs,
+      mode: clock.mode,
+      speed: clock.speed,
+      scope: info.scope,
+      offsetMs: info.offsetMs,
+    };
+  };
   const changed = options.onChange ?? (() => {});
   const afterMove = (): ClockInfo => {
     webhooks?.scan(clock.now());
@@ -144,16 +169,32 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
       webhooks: webhooks !== null,
     }),
     clockInfo,
-    advanceClock(ms) {
+    advanceClock(ms, scope) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('ms must be a finite number >= 0');
-      if (clock.now() + Math.floor(ms) > MAX_CLOCK_MS) {
+      const base = scope === undefined ? clock.now() + scopes.maxOffset() : scopes.info(scope).nowMs;
+      if (base + Math.floor(ms) > MAX_CLOCK_MS) {
         throw new RangeError(
           `ms ${ms} would move the clock past ${MAX_CLOCK_MS} (the last time a Date can hold); the clock did not move`,
         );
       }
-      clock.advance(Math.floor(ms));
-      return afterMove();
+      if (scope === undefined) {
+        clock.advance(Math.floor(ms));
+        return afterMove();
+      }
+      // Bring webhooks up to the global now first, so the scope's jump is announced exactly once.
+      const now = clock.now();
+      webhooks?.scan(now);
+      const moved = scopes.advance(scope, ms);
+      webhooks?.announce(engine.settledBetween(moved.fromMs, moved.toMs, moved.credentials));
+      changed();
+      return clockInfo(moved.scope);
     },
+    joinClockScope(scope, credentials) {
+      const info = scopes.join(scope, credentials);
+      changed();
+      return info;
+    },
+    clockScopes: () => scopes.list(),
     setClock(change) {
       // Everything is checked before anything changes: a refused change leaves the clock as it was.
       if (change.nowMs !== undefined && change.nowMs < clock.now()) {

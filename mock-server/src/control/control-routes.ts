@@ -17,10 +17,12 @@ import {
   type FaultBody,
   faultBody,
   inferFaultType,
+  joinClockScopeBody,
   setClockBody,
 } from './control-schemas.js';
 import {
   clockJson,
+  clockScopeJson,
   decodeJobsCursor,
   faultsJson,
   healthJson,
@@ -143,10 +145,15 @@ export function createControlRoutes(emulator: ControlRoutesTarget): Hono {
   const { control } = emulator;
   const app = new Hono();
   app.get('/health', (c) => c.json(healthJson(control.health())));
-  app.get('/clock', (c) => c.json(clockJson(control.clockInfo())));
+  app.get('/clock', (c) => c.json(clockJson(control.clockInfo(c.req.query('scope')))));
   app.post('/clock/advance', async (c) => {
     const body = await parseBody(c, advanceClockBody);
-    return c.json(clockJson(control.advanceClock(body.ms)));
+    return c.json(clockJson(control.advanceClock(body.ms, body.scope)));
+  });
+  app.get('/clock/scopes', (c) => c.json({ data: control.clockScopes().map(clockScopeJson) }));
+  app.post('/clock/scopes', async (c) => {
+    const body = await parseBody(c, joinClockScopeBody);
+    return c.json(clockScopeJson(control.joinClockScope(body.scope, body.credentials)));
   });
   app.post('/clock/set', async (c) => {
     const body = await parseBody(c, setClockBody);

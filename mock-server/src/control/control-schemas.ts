@@ -37,6 +37,22 @@ export const headerValueSchema = z
   .string()
   .regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'may not contain CR, LF, NUL or characters above U+00FF');
 
+const clockScope = z
+  .string()
+  .min(1)
+  .max(300)
+  .describe('A credential ("openai:KEY", "azure:KEY") or a scope name (letters, digits, ".", "_", "-")');
+
+/** `POST /_emulator/clock/scopes`: credentials join a named clock scope. */
+export const joinClockScopeBody = z.strictObject({
+  scope: clockScope.describe('The scope name (not a credential); created at the global time if new.'),
+  credentials: z
+    .array(z.string().min(1).max(300))
+    .min(1)
+    .max(1000)
+    .describe('Credential partitions that join it, e.g. ["openai:sk-suite-a", "azure:sk-suite-a"].'),
+});
+
 /** `POST /_emulator/clock/advance`. */
 export const advanceClockBody = z.strictObject({
   ms: z
@@ -46,6 +62,11 @@ export const advanceClockBody = z.strictObject({
     .max(MAX_CLOCK_MS)
     .describe(
       'Milliseconds to move forward (either clock mode). The result may not pass 8.64e15 ms (the last time a Date can hold); a refused advance moves nothing.',
+    ),
+  scope: clockScope
+    .optional()
+    .describe(
+      'Move only this clock scope: a credential ("openai:sk-test-1", "azure:KEY") or a named scope credentials joined. Default: the global clock (everyone).',
     ),
 });
 

@@ -4,6 +4,7 @@
  */
 
 import type { ClockMode } from '../clock/clock.js';
+import type { ClockScopeInfo } from '../clock/clock-scopes.js';
 import type { JobState } from '../engine/job-state.js';
 import type { StoredJobPage } from '../engine/listing-index.js';
 import type { WebhookDelivery } from '../webhooks/webhook-dispatcher.js';
@@ -16,6 +17,18 @@ export function clockJson(clock: ClockInfo) {
     iso: new Date(clock.nowMs).toISOString(),
     mode: clock.mode,
     speed: clock.speed,
+    ...(clock.scope === undefined ? {} : { scope: clock.scope, offset_ms: clock.offsetMs ?? 0 }),
+  };
+}
+
+/** One clock scope (`GET /_emulator/clock/scopes`, `POST /_emulator/clock/scopes`). */
+export function clockScopeJson(scope: ClockScopeInfo) {
+  return {
+    scope: scope.scope,
+    now_ms: scope.nowMs,
+    iso: new Date(scope.nowMs).toISOString(),
+    offset_ms: scope.offsetMs,
+    credentials: scope.credentials,
   };
 }
 

@@ -66,6 +66,12 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
   const clock = options.clock ?? (createRealClock() as unknown as C);
   const ids = options.ids ?? createIdSource(options.seed === undefined ? {} : { seed: options.seed });
   const store = options.store ?? createMemoryStore();
+  // Each partition reads its clock scope: the global clock plus the scope's offset (0 by default).
+  const offsets = options.offsets;
+  const nowOf =
+    offsets === undefined
+      ? (): number => clock.now()
+      : (partition: string): number => clock.now() + offsets.offsetOf(partition);
   const initialSettings = resolveSettings(
     { quota: DEFAULT_QUOTA, timing: DEFAULT_TIMING, retentionHours: 24 },
     {
@@ -109,7 +115,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
 
   const create = (input: CreateJobInput, remixedFromId?: string): JobView => {
     validateJobInput(input);
-    const now = clock.now();
+    const now = nowOf(input.partition);
     const retired = faults.retirement(input.model);
     if (retired) throw new ModelRetiredError(retired.model, retired.status, retired.message);
     index.sweep(input.partition, now);
@@ -157,7 +163,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     },
     createJob: (input) => create(input),
     remixJob(input) {
-      const now = clock.now();
+      const now = nowOf(input.partition);
       const source = presentView(store.get(input.partition, input.sourceId), input.sourceId, now, 'sora2');
       if (source.phase !== 'succeeded') {
         throw new InvalidStateError(
@@ -183,22 +189,22 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
         source.job.id,
       );
     },
-    getJob: (partition, id, kind) => presentView(store.get(partition, id), id, clock.now(), kind),
+    getJob: (partition, id, kind) => presentView(store.get(partition, id), id, nowOf(partition), kind),
     getGeneration(partition, generationId) {
-      const now = clock.now();
+      const now = nowOf(partition);
       const owner = listing.generationOwner(partition, generationId);
       const job = presentView(owner, generationId, now);
       const generation = job.generations.find((g) => g.id === generationId);
       if (generation === undefined) throw new JobNotFoundError(generationId);
       return { job, generation };
     },
-    listJobs: (partition, listOptions) => listing.page(partition, clock.now(), listOptions),
+    listJobs: (partition, listOptions) => listing.page(partition, nowOf(partition), listOptions),
     cancelJob(partition, id, kind) {
-      const now = clock.now();
+      const now = nowOf(partition);
       return cancelAt(presentView(store.get(partition, id), id, now, kind), now);
     },
     deleteJob(partition, id, kind): DeleteJobResult {
-      const now = clock.now();
+      const now = nowOf(partition);
       const view = presentView(store.get(partition, id), id, now, kind);
       if (!isSettledPhase(view.phase)) {
         if (view.job.kind === 'sora1') return { outcome: 'cancelled', id, job: cancelAt(view, now) };
@@ -214,10 +220,20 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       options.onDeleted?.(deleted);
       return { outcome: 'deleted', id };
     },
-    settledBetween(fromMs, toMs) {
+    settledBetween(fromMs, toMs, scope) {
       const events: SettledJobEvent[] = [];
-      for (const record of listing.plannedSettles(fromMs, toMs)) {
+      // Bounds are global time, or the scope's own time when `scope` names its partitions. A
+      // scoped job settles at global time settlesAt - offset, so the window widens by the largest
+      // offset and each record is checked against its own partition's offset.
+      const widen = scope === undefined && offsets !== undefined ? offsets.maxOffset() : 0;
+      for (const record of listing.plannedSettles(fromMs, toMs + widen)) {
         const at = jobTimeline(record).settlesAt;
+        if (scope !== undefined) {
+          if (!scope.includes(record.partition)) continue;
+        } else if (offsets !== undefined) {
+          const global = at - (offsets?.offsetOf(record.partition) ?? 0);
+          if (global <= fromMs || global > toMs) continue;
+        }
         const state = deriveJobState(record, at);
         if (state.kind !== 'present' || (state.phase !== 'succeeded' && state.phase !== 'failed')) continue;
         events.push({ job: record, phase: state.phase, at, failure: state.failure });
@@ -225,8 +241,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       return events;
     },
     sweep() {
-      const now = clock.now();
-      return store.partitions().reduce((sum, partition) => sum + index.sweep(partition, now), 0);
+      return store.partitions().reduce((sum, partition) => sum + index.sweep(partition, nowOf(partition)), 0);
     },
     reset() {
       store.clear();
@@ -240,11 +255,11 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     },
     snapshot() {
       const now = clock.now();
-      const { data } = listing.storedPage(now, { limit: Number.POSITIVE_INFINITY });
+      const { data } = listing.storedPage(now, { limit: Number.POSITIVE_INFINITY }, nowOf);
       return { now, clockMode: clock.mode, settings, faults: faults.get(), jobs: data };
     },
     storedJobs(options) {
-      return listing.storedPage(clock.now(), options);
+      return listing.storedPage(clock.now(), options, nowOf);
     },
     jobCount: () => listing.storedCount,
   };

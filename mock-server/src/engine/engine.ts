@@ -5,6 +5,7 @@
  */
 
 import type { Clock, ClockMode } from '../clock/clock.js';
+import type { ClockOffsets } from '../clock/clock-scopes.js';
 import type { JobStore } from '../store/job-store.js';
 import type { FaultConfig, FaultController } from './faults.js';
 import type { IdSource } from './id-source.js';
@@ -117,6 +118,8 @@ export interface EngineOptions<C extends Clock = Clock> {
   seed?: string | number;
   /** Record storage (default: in memory). */
   store?: JobStore;
+  /** Clock scopes: how far each partition's clock runs ahead of `clock` (default: none, all read `clock`). */
+  offsets?: ClockOffsets;
   /** Quota policy or spec (default `concurrent:2`). */
   quota?: QuotaPolicy | string;
   /** Timing overrides. */
@@ -165,8 +168,12 @@ export interface Engine<C extends Clock = Clock> {
    * @throws JobNotFoundError, InvalidStateError, ModelRetiredError
    */
   deleteJob(partition: string, id: string, kind?: JobKind): DeleteJobResult;
-  /** Jobs of every partition that succeeded or failed in `(fromMs, toMs]`, by time then creation. */
-  settledBetween(fromMs: number, toMs: number): readonly SettledJobEvent[];
+  /**
+   * Jobs of every partition that succeeded or failed in `(fromMs, toMs]` of global time, by time
+   * then creation; with `scope` (the partitions of one clock scope), only theirs, with the bounds
+   * in that scope's time.
+   */
+  settledBetween(fromMs: number, toMs: number, scope?: readonly string[]): readonly SettledJobEvent[];
   /** Physically removes records gone for over an hour (and outside the rate window); returns how many. */
   sweep(): number;
   /** Clears jobs, restores initial settings and faults, restarts ids. The clock is not touched. */

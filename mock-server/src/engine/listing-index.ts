@@ -68,7 +68,7 @@ export interface ListingIndex {
   /** The stored record that owns Sora 1 generation `generationId`, or undefined. */
   generationOwner(partition: string, generationId: string): JobRecord | undefined;
   /** A page of stored records of every (or one) partition, with their state at `now`. */
-  storedPage(now: number, options: StoredPageOptions): StoredJobPage;
+  storedPage(now: number, options: StoredPageOptions, nowOf?: (partition: string) => number): StoredJobPage;
   /**
    * Stored records of every partition whose planned settle moment (`jobTimeline(r).settlesAt`)
    * lies in `(fromMs, toMs]`, by that moment then creation. O(log n + answer).
@@ -118,6 +118,8 @@ interface Partition {
   readonly placements: Map<string, Placement>;
   readonly changes: MinHeap<string>;
   readonly generations: Map<string, string>;
+  /** The time the partition was last moved to (its clock scope's time). */
+  at: number;
 }
 
 /**
@@ -169,6 +171,7 @@ export function createListingIndex(store: JobStore, now: number): ListingIndex {
         placements: new Map(),
         changes: createMinHeap(),
         generations: new Map(),
+        at: lastNow,
       };
       partitions.set(name, partition);
     }
@@ -255,18 +258,22 @@ export function createListingIndex(store: JobStore, now: number): ListingIndex {
       place(partition, placement.record, at);
     }
   };
-  /** Moves the index to `at`; a clock that went backwards (never, in practice) forces a rebuild. */
-  const moveTo = (at: number): void => {
-    if (at < lastNow) {
-      lastNow = at;
-      build();
-    }
-    lastNow = at;
-  };
+  /**
+   * Moves partition `name` to `at`. Each partition keeps its own time (clock scopes run partitions
+   * ahead of the global clock); one that went backwards (never, in practice) forces a rebuild at
+   * the earliest time seen, from which every partition advances again.
+   */
   const current = (name: string, at: number): Partition | undefined => {
-    moveTo(at);
-    const partition = partitions.get(name);
-    if (partition !== undefined) advance(partition, at);
+    let partition = partitions.get(name);
+    if (partition !== undefined && at < partition.at) {
+      lastNow = Math.min(lastNow, at);
+      build();
+      partition = partitions.get(name);
+    }
+    if (partition !== undefined) {
+      advance(partition, at);
+      partition.at = at;
+    }
     return partition;
   };
 
@@ -361,8 +368,7 @@ export function createListingIndex(store: JobStore, now: number): ListingIndex {
       const id = partition?.generations.get(generationId);
       return id === undefined ? undefined : partition?.placements.get(id)?.record;
     },
-    storedPage(at, options) {
-      moveTo(at);
+    storedPage(at, options, nowOf) {
       const names =
         options.partition === undefined
           ? [...partitions.keys()].sort()
@@ -390,7 +396,7 @@ export function createListingIndex(store: JobStore, now: number): ListingIndex {
             break;
           }
           visited++;
-          data.push({ record, state: deriveJobState(record, at) });
+          data.push({ record, state: deriveJobState(record, nowOf === undefined ? at : nowOf(name)) });
         }
         if (next !== null) break;
       }
@@ -417,10 +423,9 @@ export function createListingIndex(store: JobStore, now: number): ListingIndex {
       return storedCount;
     },
     track(record, at) {
-      moveTo(at);
-      const partition = partitions.get(record.partition);
-      if (partition !== undefined) advance(partition, at);
+      current(record.partition, at);
       add(record, at);
+      (partitions.get(record.partition) as Partition).at = at;
     },
     forget(record) {
       const partition = partitions.get(record.partition);

@@ -194,4 +194,19 @@ describe('openEmulatorData', () => {
     expect(wiped.readState('clock')).toBeUndefined();
     expect(existsSync(join(dir, DATABASE_FILE))).toBe(true);
   });
+
+  it('keeps clock scopes across a restart', () => {
+    const dir = tempDir();
+    const data = openData(dir);
+    const first = createEmulator({ clock: 'manual', seed: 'scopes', persistence: data });
+    first.control.joinClockScope('suite', ['openai:sk-a']);
+    first.control.advanceClock(5_000, 'suite');
+    first.control.advanceClock(7_000, 'azure:sk-b');
+    const global = first.clock.now();
+    close(data);
+    const again = createEmulator({ clock: 'manual', seed: 'scopes', persistence: openData(dir) });
+    expect(again.clockScopes.now('openai:sk-a')).toBe(global + 5_000);
+    expect(again.clockScopes.now('azure:sk-b')).toBe(global + 7_000);
+    expect(again.clockScopes.now('openai:other')).toBe(global);
+  });
 });

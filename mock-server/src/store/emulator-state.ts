@@ -1,12 +1,13 @@
 /**
  * Which emulator state a durable emulator saves besides the jobs, and how it is read back:
- * the clock (`clock`), the id stream positions (`ids`), engine faults (`faults`), HTTP faults
+ * the clock (`clock`) and its scopes (`clockScopes`), the id stream positions (`ids`), engine faults (`faults`), HTTP faults
  * (`httpFaults`) and webhook progress (`webhooks`: scan cursor and undelivered events).
  * Browser-safe: it only shapes JSON for an {@link EmulatorPersistence}.
  * @module
  */
 
 import type { ClockMode, ControllableClock } from '../clock/clock.js';
+import type { ClockScopes, ClockScopesState } from '../clock/clock-scopes.js';
 import type { HttpFaultStore, LatencyFault, RouteFault } from '../control/http-fault-store.js';
 import type { FaultConfig, FaultController } from '../engine/faults.js';
 import type { IdSource, IdStreamPositions } from '../engine/id-source.js';
@@ -45,6 +46,8 @@ export interface EmulatorStateParts {
   readonly faults: FaultController;
   /** HTTP faults. */
   readonly httpFaults: HttpFaultStore;
+  /** Clock scopes. */
+  readonly scopes: ClockScopes;
   /** The webhook dispatcher, when webhooks are on. */
   readonly webhooks: WebhookDispatcher | null;
   /** Host wall time. */
@@ -69,6 +72,7 @@ export function emulatorStateSource(parts: EmulatorStateParts): () => PersistedS
       ids: parts.ids.positions() as unknown as JsonValue,
       faults: parts.faults.get() as unknown as JsonValue,
       httpFaults: parts.httpFaults.list() as unknown as JsonValue,
+      clockScopes: parts.scopes.state() as unknown as JsonValue,
     };
     if (parts.webhooks !== null) {
       const webhooks: SavedWebhooks = {
@@ -108,8 +112,10 @@ export function resumedClock(
  */
 export function restoreEmulatorState(
   persistence: EmulatorPersistence,
-  parts: Pick<EmulatorStateParts, 'ids' | 'faults' | 'httpFaults'>,
+  parts: Pick<EmulatorStateParts, 'ids' | 'faults' | 'httpFaults' | 'scopes'>,
 ): void {
+  const scopes = persistence.readState('clockScopes') as ClockScopesState | undefined;
+  if (scopes !== undefined) parts.scopes.restore(scopes);
   const ids = persistence.readState('ids') as IdStreamPositions | undefined;
   if (ids !== undefined) parts.ids.resume(ids);
   const faults = persistence.readState('faults') as FaultConfig | undefined;

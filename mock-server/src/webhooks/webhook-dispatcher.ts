@@ -62,6 +62,8 @@ export interface WebhookDispatcherOptions {
 export interface WebhookDispatcher {
   /** Queues the events of jobs settled in `(cursor, nowMs]`, moves the cursor, returns how many. Never waits. */
   scan(nowMs: number): number;
+  /** Queues the events of these settled jobs (those the filter keeps) without moving the cursor; returns how many. */
+  announce(settled: readonly SettledJobEvent[]): number;
   /** Resolves when every queued delivery has ended (tests, shutdown). */
   idle(): Promise<void>;
   /** The most recent ended deliveries, oldest first (at most 100). */
@@ -164,16 +166,21 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     pending.set(running, event);
   };
   for (const event of options.resume ?? []) send(event);
+  const announce = (settled: readonly SettledJobEvent[]): number => {
+    const kept = settled.filter(include);
+    for (const item of kept) send(toVideoWebhookEvent(item, options.engine.ids.eventId(item.at)));
+    if (kept.length > 0) changed();
+    return kept.length;
+  };
 
   return {
     scan(nowMs) {
       if (nowMs <= cursor) return 0;
-      const settled = options.engine.settledBetween(cursor, nowMs).filter(include);
+      const settled = options.engine.settledBetween(cursor, nowMs);
       cursor = nowMs;
-      for (const item of settled) send(toVideoWebhookEvent(item, options.engine.ids.eventId(item.at)));
-      if (settled.length > 0) changed();
-      return settled.length;
+      return announce(settled);
     },
+    announce,
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },

@@ -23,10 +23,27 @@ export interface EmulatorTargetOptions {
   readonly openaiModel?: string;
   /** Dialects to exercise (default all three). */
   readonly dialects?: readonly ContractDialect[];
+  /**
+   * The clock scope the target's credentials join and its clock advances move (see the emulator's
+   * clock scopes): by default one of its own (`contract-…`), so a run against a shared emulator
+   * never moves other users' jobs or clock. `false`: advance the emulator's global clock.
+   */
+  readonly clockScope?: string | false;
   /** Checks the emulator answers before the first scenario. */
   readonly prepare?: () => Promise<void>;
   /** Releases resources. */
   readonly close?: () => Promise<void>;
+}
+
+/**
+ * A scope name of the run's own; with a fixed `apiKey` (`--api-key`) one per key, so later runs
+ * with the same key rejoin the scope its partitions are already in.
+ */
+function defaultScope(apiKey: string | undefined): string {
+  if (apiKey === undefined) return `contract-${crypto.randomUUID()}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < apiKey.length; i++) hash = Math.imul(hash ^ apiKey.charCodeAt(i), 0x01000193) >>> 0;
+  return `contract-key-${hash.toString(16).padStart(8, '0')}`;
 }
 
 /** Emulated time per status poll: long enough for any small job to settle in one step. */
@@ -39,14 +56,30 @@ const EMULATOR_POLL_MS = 10_000;
  * const target = emulatorTarget({ name: 'mine', origin: 'http://emulator', fetch: (r) => emulator.app.fetch(r) });
  */
 export function emulatorTarget(options: EmulatorTargetOptions): Target {
-  const { origin, fetch } = options;
+  const { origin } = options;
+  const scope = options.clockScope === false ? null : (options.clockScope ?? defaultScope(options.apiKey));
+  // Credentials handed out by endpoint() join the scope before their first request.
+  const joined = new Set<string>();
+  const pending = new Set<string>();
+  const fetch: ContractFetch =
+    scope === null
+      ? options.fetch
+      : async (request) => {
+          if (pending.size > 0) {
+            const credentials = [...pending];
+            pending.clear();
+            await control('/clock/scopes', { scope, credentials });
+            for (const credential of credentials) joined.add(credential);
+          }
+          return options.fetch(request);
+        };
   const control: EmulatorControlCall = async (path, body, method = body === undefined ? 'GET' : 'POST') => {
     const init: RequestInit = { method };
     if (body !== undefined) {
       init.headers = { 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
     }
-    const response = await fetch(new Request(`${origin}/_emulator${path}`, init));
+    const response = await options.fetch(new Request(`${origin}/_emulator${path}`, init));
     const text = await response.text();
     if (!response.ok) {
       throw new ContractFailure(
@@ -57,6 +90,8 @@ export function emulatorTarget(options: EmulatorTargetOptions): Target {
   };
   const endpoint = (dialect: ContractDialect, request: { isolationKey: string }): DialectEndpoint => {
     const key = options.apiKey ?? `sk-contract-${request.isolationKey}`;
+    const partition = `${dialect === 'sora2-openai' ? 'openai' : 'azure'}:${key}`;
+    if (scope !== null && !joined.has(partition)) pending.add(partition);
     if (dialect === 'sora2-openai') {
       return {
         baseUrl: `${origin}/v1`,
@@ -85,7 +120,7 @@ export function emulatorTarget(options: EmulatorTargetOptions): Target {
     endpoint,
     control,
     advance: async (ms) => {
-      await control('/clock/advance', { ms });
+      await control('/clock/advance', scope === null ? { ms } : { ms, scope });
     },
     ...(options.prepare === undefined ? {} : { prepare: options.prepare }),
     ...(options.close === undefined ? {} : { close: options.close }),

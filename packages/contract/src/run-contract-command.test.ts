@@ -126,3 +126,43 @@ describe('runContractCommand', () => {
     expect(list.out.stdout).toMatch(/^expiry\s+.*\(sora2-openai,sora2-azure,sora1-azure; emulator-only\)$/m);
   });
 });
+
+describe('runContractCommand against a shared emulator', () => {
+  it('runs in a clock scope of its own: other credentials keep their jobs and the global clock stays', async () => {
+    const emulator = createEmulator({ clock: 'manual', logLevel: 'silent', quota: 'none' });
+    const server = await emulator.listen(0);
+    try {
+      const user = { authorization: 'Bearer sk-someone-else', 'content-type': 'application/json' };
+      const created = await fetch(`${server.url}/v1/videos`, {
+        method: 'POST',
+        headers: user,
+        body: JSON.stringify({ prompt: 'a job that must survive the contract run' }),
+      });
+      const video = (await created.json()) as { id: string; status: string };
+      const before = (await (await fetch(`${server.url}/_emulator/clock`)).json()) as { now_ms: number };
+
+      const { out, io } = capture();
+      // `expiry` advances its clock by more than a day; `create-complete-download` polls through completion.
+      const code = await runContractCommand(
+        ['--target', server.url, '--scenario', 'expiry', '--scenario', 'create-complete-download'],
+        io,
+      );
+      expect(out.stderr).toBe('');
+      expect(code).toBe(0);
+
+      const after = (await (await fetch(`${server.url}/_emulator/clock`)).json()) as { now_ms: number };
+      expect(after.now_ms).toBe(before.now_ms);
+      const still = await fetch(`${server.url}/v1/videos/${video.id}`, { headers: user });
+      expect(still.status).toBe(200);
+      expect(((await still.json()) as { status: string }).status).toBe('queued');
+      const scopes = (await (await fetch(`${server.url}/_emulator/clock/scopes`)).json()) as {
+        data: { scope: string; offset_ms: number }[];
+      };
+      expect(scopes.data).toHaveLength(1);
+      expect(scopes.data[0]?.scope).toMatch(/^contract-/);
+      expect(scopes.data[0]?.offset_ms).toBeGreaterThan(86_400_000);
+    } finally {
+      await server.close();
+    }
+  });
+});
