@@ -139,6 +139,8 @@ export function applyPredictorTransform(
           bestCost = cost;
           bestMode = mode;
         }
+        // No later mode can cost less than nothing (ties keep the earlier mode): same choice, less work.
+        if (bestCost === 0) break;
       }
       modes[blockY * modesWidth + blockX] = (OPAQUE_BLACK | (bestMode << 8)) >>> 0;
       for (let y = y0; y < y1; y++) {

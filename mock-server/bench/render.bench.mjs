@@ -1,0 +1,166 @@
+// Renders: status-poll latency while a first 1080p 20 s video renders (server in a child process,
+// autocannon over loopback), first stills against a whole 4 s video render, and one job's full
+// lifecycle with the manual clock. Results go to docs/benchmarks.md between the render markers.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { fixed, interleaved, machine, median, timeEach, writeSection } from './bench-report.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const JOBS = '/openai/v1/video/generations/jobs';
+const AZURE = { 'api-key': 'bench-render', 'content-type': 'application/json' };
+
+if (process.argv[2] === '--server') {
+  const { createEmulator } = await import('../dist/index.js');
+  const emulator = createEmulator({
+    clock: 'manual',
+    quota: 'none',
+    logLevel: 'error',
+    seed: 'bench-render',
+  });
+  const server = await emulator.listen(0);
+  process.on('message', async (message) => {
+    if (message === 'job') {
+      // A fresh 1920x1080 20 s job, completed, whose video is not rendered yet.
+      const res = await emulator.app.request(`${JOBS}?api-version=preview`, {
+        method: 'POST',
+        headers: AZURE,
+        body: JSON.stringify({
+          model: 'sora',
+          prompt: 'a red balloon',
+          width: 1920,
+          height: 1080,
+          n_seconds: 20,
+        }),
+      });
+      const job = await res.json();
+      emulator.clock.advance(3_600_000 - 1);
+      const done = await (
+        await emulator.app.request(`${JOBS}/${job.id}?api-version=preview`, { headers: AZURE })
+      ).json();
+      process.send?.({ url: server.url, jobId: job.id, generationId: done.generations[0].id });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+} else {
+  const { default: autocannon } = await import('autocannon');
+  const child = fork(fileURLToPath(import.meta.url), ['--server'], { stdio: 'inherit' });
+  const nextJob = () =>
+    new Promise((resolve) => {
+      child.once('message', resolve);
+      child.send('job');
+    });
+  const polls = (url, jobId, duration) =>
+    autocannon({
+      url: `${url}${JOBS}/${jobId}?api-version=preview`,
+      headers: AZURE,
+      connections: 4,
+      duration,
+    });
+
+  // 1. Poll latency: idle, then while the first download of a new job renders.
+  const idleP99 = [];
+  const busyP99 = [];
+  const renderMs = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const { url, jobId, generationId } = await nextJob();
+    idleP99.push((await polls(url, jobId, 1)).latency.p99);
+    const start = performance.now();
+    const download = fetch(
+      `${url}/openai/v1/video/generations/${generationId}/content/video?api-version=preview`,
+      {
+        headers: AZURE,
+      },
+    ).then(async (res) => {
+      const bytes = (await res.arrayBuffer()).byteLength;
+      renderMs.push(performance.now() - start);
+      return bytes;
+    });
+    busyP99.push((await polls(url, jobId, 1)).latency.p99);
+    await download;
+    console.log(
+      `round ${round + 1}: poll p99 idle ${idleP99.at(-1)} ms, during render ${busyP99.at(-1)} ms, render ${renderMs.at(-1).toFixed(0)} ms`,
+    );
+  }
+  child.disconnect();
+  const pollRatios = busyP99.map((p, i) => Math.max(p, 1) / Math.max(idleP99[i], 1));
+
+  // 2. First stills vs the whole video, in this process, each with a new seed (nothing cached).
+  const { renderMediaJob } = await import('../dist/media/render-media.js');
+  const scene = (round, variant) => ({
+    variant,
+    width: 720,
+    height: 1280,
+    seconds: 4,
+    audio: true,
+    seed: `video_bench_${variant}_${round}`,
+    caption: 'a red balloon over a lake',
+    label: `video_bench_${round}`,
+  });
+  await renderMediaJob(scene(-1, 'video'));
+  const thumb = await interleaved(
+    ROUNDS,
+    (round) => timeEach(() => renderMediaJob(scene(round, 'thumbnail')), 1),
+    (round) => timeEach(() => renderMediaJob(scene(round, 'video')), 1),
+  );
+  const sheet = await interleaved(
+    ROUNDS,
+    (round) => timeEach(() => renderMediaJob(scene(round, 'spritesheet')), 1),
+    (round) => timeEach(() => renderMediaJob(scene(round + 100, 'video')), 1),
+  );
+
+  // 3. One job's lifecycle with the manual clock, in-process: create, complete, download, expire.
+  const { createEmulator } = await import('../dist/index.js');
+  const life = createEmulator({ clock: 'manual', quota: 'none', logLevel: 'error', seed: 'bench-life' });
+  const openai = { authorization: 'Bearer sk-life', 'content-type': 'application/json' };
+  const lifecycle = async () => {
+    const created = await life.app.request('/v1/videos', {
+      method: 'POST',
+      headers: openai,
+      body: JSON.stringify({ prompt: 'a red balloon over a lake' }),
+    });
+    const { id } = await created.json();
+    life.control.advanceClock(600_000);
+    const done = await (await life.app.request(`/v1/videos/${id}`, { headers: openai })).json();
+    if (done.status !== 'completed') throw new Error(`not completed: ${done.status}`);
+    await (await life.app.request(`/v1/videos/${id}/content`, { headers: openai })).arrayBuffer();
+    life.control.advanceClock(25 * 3_600_000);
+    const gone = await life.app.request(`/v1/videos/${id}`, { headers: openai });
+    if (gone.status !== 404) throw new Error(`not expired: ${gone.status}`);
+  };
+  const lifeMs = [];
+  for (let round = 0; round < ROUNDS; round++) lifeMs.push(await timeEach(lifecycle, 1));
+  await life.close();
+
+  const list = (values, digits = 2) => values.map((v) => fixed(v, digits)).join(', ');
+  const met = (ok) => (ok ? 'met' : 'NOT met');
+  const pollRatio = median(pollRatios);
+  const lines = [
+    '## Renders: polls during a render, first stills, one job’s lifecycle',
+    '',
+    'Command: `npm run bench -w @sora-kit/emulator` (file: `mock-server/bench/render.bench.mjs`, built `dist/`).',
+    `Poll latency: the emulator (default render pool) serves in a child process; each of ${ROUNDS} rounds creates a new`,
+    'Azure Sora 1 job of 1920x1080, 20 s, completes it with the manual clock, runs 1 s of autocannon polls of the job',
+    '(4 connections) while idle, then starts the first download of its video (an uncached render) and runs 1 s of polls',
+    'again at once. Ratio: p99 during the render over idle p99, per round (autocannon reports whole ms; 0 counts as 1).',
+    'Stills: `renderMediaJob` in one process, a new seed every time (nothing cached), 720x1280 (the default size),',
+    'alternating still and whole 4 s video (with audio) for each round; the ratio is the median of per-round ratios.',
+    'Lifecycle: in-process `app.request`, create (default size), advance 10 min, poll, download the MP4, advance 25 h,',
+    'poll (404).',
+    '',
+    `Machine: ${machine()}.`,
+    '',
+    '| figure | subject | reference | ratio (median of rounds) | goal |',
+    '| --- | --- | --- | --- | --- |',
+    `| status poll p99 while a first 1080p 20 s video renders | ${median(busyP99)} ms | idle: ${median(idleP99)} ms | ${fixed(pollRatio)} | <= 3 |`,
+    `| first 720x1280 WebP thumbnail / whole 4 s video | ${fixed(median(thumb.subjects), 0)} ms | ${fixed(median(thumb.references), 0)} ms | ${fixed(thumb.ratio)} | <= 0.1 |`,
+    `| first spritesheet / whole 4 s video | ${fixed(median(sheet.subjects), 0)} ms | ${fixed(median(sheet.references), 0)} ms | ${fixed(sheet.ratio)} | <= 0.2 |`,
+    `| full lifecycle per job, manual clock | ${fixed(median(lifeMs), 0)} ms | — | — | < 50 ms |`,
+    '',
+    `- Poll p99 during a render: ${fixed(pollRatio)}x idle (per round ${list(pollRatios)}; p99 idle ${idleP99.join(', ')} ms, during ${busyP99.join(', ')} ms; the 1080p 20 s render took ${list(renderMs, 0)} ms) — ${met(pollRatio <= 3)}.`,
+    `- Thumbnail: ${fixed(thumb.ratio)} of the video render (per round ${list(thumb.ratios)}) — ${met(thumb.ratio <= 0.1)}.`,
+    `- Spritesheet: ${fixed(sheet.ratio)} of the video render (per round ${list(sheet.ratios)}) — ${met(sheet.ratio <= 0.2)}.`,
+    `- Lifecycle: ${fixed(median(lifeMs), 0)} ms (per round ${list(lifeMs, 0)}) — ${met(median(lifeMs) < 50)}.`,
+  ];
+  writeSection('render', lines);
+  process.exit(0);
+}
