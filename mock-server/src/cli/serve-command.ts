@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createEmulator, type Emulator } from '../emulator.js';
 import { type EmulatorData, EmulatorDataError, openEmulatorData } from '../store/emulator-data.js';
+import { createBatchedLineWriter } from './batched-line-writer.js';
 import type { CommandIo } from './render-command.js';
 import { displayHost, serveBanner } from './serve-banner.js';
 import { parseServeArgs, SERVE_USAGE, ServeUsageError } from './serve-options.js';
@@ -72,15 +73,20 @@ export async function runServeCommand(
       return 1;
     }
   }
+  const out = createBatchedLineWriter(io.stdout);
   let emulator: Emulator;
   try {
     emulator = createEmulator({
       ...config.emulator,
       ...(data === undefined ? {} : { persistence: data }),
-      logger: (level, message) =>
-        (level === 'error' || level === 'warn' ? io.stderr : io.stdout).write(
-          `[sora-emulator] ${level}: ${message}\n`,
-        ),
+      // info/debug lines (one per request) are batched; warnings and errors go out at once,
+      // after the batch, so the order of lines is kept.
+      logger: (level, message) => {
+        if (level === 'error' || level === 'warn') {
+          out.flush();
+          io.stderr.write(`[sora-emulator] ${level}: ${message}\n`);
+        } else out.write(`[sora-emulator] ${level}: ${message}`);
+      },
     });
   } catch (error) {
     data?.close();
@@ -92,11 +98,10 @@ export async function runServeCommand(
     ? async (request, ...rest) => {
         const started = performance.now();
         const response = await emulator.app.fetch(request, ...rest);
-        const url = new URL(request.url);
         const id = config.logLevel === 'debug' ? ` ${response.headers.get('x-request-id') ?? ''}` : '';
         emulator.log(
           'info',
-          `${request.method} ${url.pathname}${url.search} ${response.status} ${(performance.now() - started).toFixed(1)} ms${id}`,
+          `${request.method} ${pathAndQuery(request.url)} ${response.status} ${(performance.now() - started).toFixed(1)} ms${id}`,
         );
         return response;
       }
@@ -121,6 +126,7 @@ export async function runServeCommand(
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${displayHost(config.host)}:${port}`;
+  out.flush();
   io.stdout.write(
     serveBanner({
       url,
@@ -137,14 +143,22 @@ export async function runServeCommand(
     else signals.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   signals.dispose();
+  out.flush();
   io.stdout.write('\nsora-kit emulator: shutting down\n');
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     if ('closeAllConnections' in server) server.closeAllConnections();
   });
   await emulator.close();
+  out.flush();
   data?.close();
   return 0;
+}
+
+/** The path and query of an absolute URL, without parsing it (the request log's hot path). */
+function pathAndQuery(url: string): string {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  return slash < 0 ? '/' : url.slice(slash);
 }
 
 function countJobs(emulator: Emulator): number {
