@@ -52,4 +52,4 @@ export type {
   OpenAISora2ClientOptions,
   ProviderClientOptions,
 } from './create-video-client-options.js';
-export { createVideoRouter, VideoRouter } from './video-router.js';
+export { createVideoRouter, isFallbackError, VideoRouter } from './video-router.js';

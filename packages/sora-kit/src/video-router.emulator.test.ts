@@ -37,6 +37,26 @@ describe('createVideoRouter against the emulator', () => {
     expect(advice).toEqual(['shot', 'action', 'setting', 'lighting', 'camera']);
   });
 
+  it('falls back past a retired backend and past a failing one, but not past a bad request', async () => {
+    const retired = emulatorClient(driver, 'openai-sora2', 'fallback');
+    const sora1 = emulatorClient(driver, 'azure-sora1', 'fallback');
+    const router = createVideoRouter([retired, sora1]);
+    driver.emulator.control.retireModel('sora-2');
+    const first = await driver.run(router.create({ prompt: 'p', size: '1280x720', seconds: 4 }));
+    expect(first.backend).toBe('azure-sora1');
+
+    driver.emulator.control.restoreModel('sora-2');
+    driver.emulator.control.injectRouteFault({ route: 'POST /v1/videos', count: 1, status: 503 });
+    const second = await driver.run(router.create({ prompt: 'p', size: '1280x720', seconds: 4 }));
+    expect(second.backend).toBe('azure-sora1');
+
+    driver.emulator.control.injectRouteFault({ route: 'POST /v1/videos', count: 1, status: 400 });
+    const refused = await driver
+      .run(router.create({ prompt: 'p', size: '1280x720', seconds: 4 }))
+      .catch((error: unknown) => error);
+    expect((refused as { status?: number }).status).toBe(400);
+  });
+
   it('routes by capability: 1080p, 20 s and variants to Sora 1; audio and remix to Sora 2', () => {
     const sora2 = emulatorClient(driver, 'openai-sora2');
     const sora1 = emulatorClient(driver, 'azure-sora1');

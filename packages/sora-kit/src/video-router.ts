@@ -9,11 +9,14 @@ import {
   type JobRef,
   type ListOptions,
   lintPrompt,
+  ModelRetiredError,
   parseHandle,
   QuotaExceededError,
   type RemixVideoRequest,
+  SoraKitError,
   UnsupportedCapabilityError,
   ValidationError,
+  VideoApiError,
   type VideoClient,
   type VideoDownload,
   type VideoJob,
@@ -51,8 +54,10 @@ class RouteFailure {
 /**
  * One client over several backends. A create goes to the first client (in the order given) whose
  * capabilities accept the request and that has a free slot; when every such client is busy it
- * waits, first come first served, for the first slot to free up; on a 429 quota error it falls
- * back to the next accepting client. Jobs keep their backend, and their handles name it (and the
+ * waits, first come first served, for the first slot to free up; when the chosen backend is full,
+ * over quota, retired or failing (see {@link isFallbackError}) it falls back to the next accepting
+ * client. Any `VideoProvider` can be behind a client: the Sora backends, or an AI SDK model
+ * wrapped by `fromAiSdkVideoModel` of `@sora-kit/ai-sdk`. Jobs keep their backend, and their handles name it (and the
  * client's scope), so later calls always reach the client that owns the job.
  */
 export class VideoRouter {
@@ -95,7 +100,7 @@ export class VideoRouter {
 
   /**
    * Starts a job on the first accepting client with a free slot (waiting when all are busy), falling
-   * back to the next accepting client on a `QuotaExceededError`.
+   * back to the next accepting client on a quota, retired or failing backend ({@link isFallbackError}).
    * @throws {ValidationError | UnsupportedCapabilityError} from the first client when no client accepts the request.
    */
   async create(request: CreateVideoRequest, options: RouterCreateOptions = {}): Promise<VideoJob> {
@@ -123,7 +128,7 @@ export class VideoRouter {
         return job;
       } catch (failure) {
         if (!(failure instanceof RouteFailure)) throw failure;
-        if (!QuotaExceededError.isInstance(failure.error)) throw failure.error;
+        if (!isFallbackError(failure.error)) throw failure.error;
         tried.add(failure.client);
         lastError = failure.error;
       }
@@ -262,6 +267,24 @@ export class VideoRouter {
     this.turn = result.catch(() => undefined);
     return result;
   }
+}
+
+const SERVICE_RETIRED = Symbol.for('sora-kit.error.ServiceRetiredError');
+
+/**
+ * Errors after which the next accepting client is tried: the service is full or over quota, the
+ * model or service is retired, or the backend keeps failing (5xx or no answer, after the client's
+ * own retries). Validation and other 4xx errors are the request's fault and are thrown.
+ */
+export function isFallbackError(error: unknown): boolean {
+  if (QuotaExceededError.isInstance(error) || ModelRetiredError.isInstance(error)) return true;
+  // The service-wide retirement error (issue 11's ServiceRetiredError), recognised by its brand.
+  if (
+    SoraKitError.isInstance(error) &&
+    (error as unknown as Record<symbol, unknown>)[SERVICE_RETIRED] === true
+  )
+    return true;
+  return VideoApiError.isInstance(error) && (error.status >= 500 || error.status === 0);
 }
 
 function routerError(field: string, value: unknown, message: string): ValidationError {

@@ -3,7 +3,7 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,4 +71,30 @@ export function solidPng(size: string, colour = 'red'): Uint8Array {
       '-',
     ]),
   );
+}
+
+/** A real H.264 MP4 of `size` and `seconds` (ffmpeg's test pattern), as a provider would return it. */
+export function testMp4(size: string, seconds: number): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'sora-kit-ai-sdk-'));
+  try {
+    const file = join(dir, 'clip.mp4');
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc=size=${size}:rate=24:duration=${seconds}`,
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-preset',
+      'ultrafast',
+      file,
+    ]);
+    return new Uint8Array(readFileSync(file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
