@@ -28,12 +28,15 @@ export interface CallScopeOptions {
 /** Opens a scope whose signal fires on the caller's abort or when `timeoutMs` has passed. */
 export function openCallScope({ signal, timeoutMs, jobId, delay }: CallScopeOptions): CallScope {
   const controller = new AbortController();
-  const timer = new AbortController();
+  // Only a scope with a deadline has a timer to stop: aborting a controller builds a DOMException
+  // with a stack, a large share of a plain `get()`'s own cost.
+  let timer: AbortController | null = null;
   let timedOut = false;
   const onAbort = (): void => controller.abort(signal?.reason);
   if (signal?.aborted) controller.abort(signal.reason);
   else signal?.addEventListener('abort', onAbort, { once: true });
   if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && !controller.signal.aborted) {
+    timer = new AbortController();
     delay(Math.max(0, timeoutMs), timer.signal).then(
       () => {
         timedOut = true;
@@ -52,7 +55,7 @@ export function openCallScope({ signal, timeoutMs, jobId, delay }: CallScopeOpti
       return new AbortedError({ reason: signal?.reason, jobId: id });
     },
     dispose() {
-      timer.abort();
+      timer?.abort();
       signal?.removeEventListener('abort', onAbort);
     },
   };
