@@ -23,6 +23,9 @@ export const GLOBAL_FLAGS_USAGE = `Global flags:
   --backend ID       azure-sora1 | azure-sora2 | openai-sora2 (default: from the environment)
   --json             print one JSON document on stdout (errors too), no progress
   -q, --quiet        nothing on stderr but errors
+  --data DIR         without credentials: the embedded emulator keeps its jobs in DIR
+                     (default: $SORA_KIT_DATA, else $XDG_DATA_HOME/sora-kit or ~/.local/share/sora-kit)
+  --no-persist       without credentials: keep the embedded emulator's jobs in memory only
   -h, --help         show this help
 `;
 

@@ -1,7 +1,8 @@
 /**
  * The emulator `sora-kit` runs in its own process when no credentials are configured: a real
  * clock, silent, on an ephemeral port of 127.0.0.1, with clients of every backend pointed at it.
- * Its jobs live in memory and end with the process.
+ * With a data directory its jobs, clock and ids persist there (SQLite), so later commands in new
+ * processes see them; one process holds the directory at a time, others wait for it.
  * @module
  */
 import type { SoraBackendId, VideoClient } from '@sora-kit/core';
@@ -21,9 +22,14 @@ export interface EmbeddedEmulator {
   readonly url: string;
   /** A client of `backend` on this emulator (one per backend, created on first use). */
   clientFor(backend: SoraBackendId): VideoClient;
-  /** Stops the server. */
+  /** The database file its state lives in, or null when in memory. */
+  readonly location: string | null;
+  /** Stops the server (and releases the data directory). */
   close(): Promise<void>;
 }
+
+/** How long a command waits for another sora-kit process to release the data directory. */
+export const DATA_LOCK_WAIT_MS = 10 * 60_000;
 
 /**
  * Reads the speed from `SORA_KIT_EMULATOR_SPEED`.
@@ -53,14 +59,27 @@ export function embeddedSpeed(env: Readonly<Record<string, string | undefined>>)
 export async function startEmbeddedEmulator(options: {
   speed: number;
   seed: string;
+  /** Data directory (absolute), or null/undefined for in-memory state. */
+  dataDir?: string | null;
+  /** Called once when another process holds the directory and this one starts waiting. */
+  onWait?: (file: string) => void;
 }): Promise<EmbeddedEmulator> {
-  const emulator = createEmulator({
-    clock: 'real',
-    speed: options.speed,
-    seed: options.seed,
-    logLevel: 'silent',
-  });
-  const server = await emulator.listen(0, '127.0.0.1');
+  const data = options.dataDir ? await openData(options.dataDir, options.onWait) : null;
+  let emulator: ReturnType<typeof createEmulator>;
+  let server: Awaited<ReturnType<ReturnType<typeof createEmulator>['listen']>>;
+  try {
+    emulator = createEmulator({
+      clock: 'real',
+      speed: options.speed,
+      seed: options.seed,
+      logLevel: 'silent',
+      ...(data === null ? {} : { persistence: data }),
+    });
+    server = await emulator.listen(0, '127.0.0.1');
+  } catch (error) {
+    data?.close();
+    throw error;
+  }
   const clients = new Map<SoraBackendId, VideoClient>();
   return {
     url: server.url,
@@ -81,6 +100,22 @@ export async function startEmbeddedEmulator(options: {
       }
       return client;
     },
-    close: () => server.close(),
+    location: data?.location ?? null,
+    async close() {
+      await emulator.close();
+      data?.close();
+    },
   };
+}
+
+/** Opens the data directory, waiting (after `onWait`) while another process holds it. */
+async function openData(dir: string, onWait: ((file: string) => void) | undefined) {
+  const { openEmulatorData, EmulatorDataError } = await import('@sora-kit/emulator/data');
+  try {
+    return openEmulatorData(dir, { lockTimeoutMs: 0 });
+  } catch (error) {
+    if (!(error instanceof EmulatorDataError) || error.reason !== 'locked') throw error;
+    onWait?.(error.file);
+    return openEmulatorData(dir, { lockTimeoutMs: DATA_LOCK_WAIT_MS });
+  }
 }

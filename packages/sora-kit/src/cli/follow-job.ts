@@ -33,7 +33,7 @@ export async function followJob(
 export function resumeHint(error: unknown, handle: string, io: CliIo, cli: CliClient): void {
   if (!TimeoutError.isInstance(error) && !AbortedError.isInstance(error)) return;
   io.stderr.write(
-    cli.embedded
+    cli.embedded && !cli.stateLocation
       ? 'The job was on the embedded emulator, which stops with this command.\n'
       : `The job goes on; resume with: sora-kit wait '${handle}'\n`,
   );

@@ -53,7 +53,9 @@ describe('sora-kit generate on the embedded emulator', { timeout: 30_000 }, () =
     expect(result.files).toHaveLength(1);
     expect(result.files[0]).toMatchObject({ path: join(dir, 'boat.mp4'), contentType: 'video/mp4' });
     expect(result.files[0]?.bytes).toBeGreaterThan(10_000);
-    expect(run.stderr()).toBe(`${EMBEDDED_NOTICE}\n`);
+    expect(run.stderr()).toBe(
+      `${EMBEDDED_NOTICE}\nEmulator state: in memory (lost when this command exits).\n`,
+    );
   });
 
   it('draws a bar redrawn with \\r on a TTY', async () => {

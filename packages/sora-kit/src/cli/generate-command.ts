@@ -95,6 +95,7 @@ async function run(
     request,
     allowEmbedded: true,
     notice: !global.quiet,
+    persist: global,
   });
   const reporter = createReporter(io, global);
   let handle: string | undefined;

@@ -39,6 +39,7 @@ export async function withJobClient<T>(
     backend: global.backend ?? backendOfRef(ref),
     allowEmbedded: false,
     notice: !global.quiet,
+    persist: global,
   });
   try {
     return await body(cli);

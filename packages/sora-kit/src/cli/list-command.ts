@@ -31,6 +31,7 @@ async function run({ values, global }: ParsedCommand<typeof OPTIONS>, io: CliIo)
     backend: global.backend,
     allowEmbedded: false,
     notice: !global.quiet,
+    persist: global,
   });
   try {
     const jobs: VideoJob[] = [];

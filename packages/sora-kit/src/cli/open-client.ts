@@ -15,6 +15,7 @@ import {
 } from '@sora-kit/core';
 import { createVideoClientFromEnv } from '../create-video-client-from-env.js';
 import type { CliIo } from './cli-io.js';
+import { embeddedDataDir, type PersistFlags } from './embedded-data-dir.js';
 import { embeddedSpeed, startEmbeddedEmulator } from './embedded-emulator.js';
 import { UsageError } from './usage-error.js';
 
@@ -31,6 +32,8 @@ export interface CliClient {
   readonly client: VideoClient;
   /** True when it talks to the embedded emulator. */
   readonly embedded: boolean;
+  /** The embedded emulator's database file, or null (in memory, or not embedded). */
+  readonly stateLocation?: string | null;
   /** Poll interval for `wait` (short on the embedded emulator; the service's hint otherwise). */
   readonly pollIntervalMs: number | undefined;
   /** Releases the embedded emulator, if any. */
@@ -70,8 +73,13 @@ export interface OpenClientOptions {
   backend: SoraBackendId | undefined;
   /** The create request (`generate`): picks the embedded backend by capability. */
   request?: CreateVideoRequest;
-  /** Whether the embedded emulator may serve this command (only `generate`). */
+  /**
+   * Whether an embedded emulator may serve this command when it keeps its state in memory (only
+   * `generate`); with a data directory every command may use it.
+   */
   allowEmbedded: boolean;
+  /** `--data` / `--no-persist` (default: persist in the user's data directory). */
+  persist?: PersistFlags;
   /** Print the embedded notice (not with `--quiet`). */
   notice: boolean;
 }
@@ -89,18 +97,35 @@ export async function openClient(io: CliIo, options: OpenClientOptions): Promise
     const client = createVideoClientFromEnv({ env });
     return { client, embedded: false, pollIntervalMs: undefined, close: async () => {} };
   }
-  if (!options.allowEmbedded) {
+  const dataDir = embeddedDataDir(io, options.persist ?? { data: undefined, noPersist: false });
+  if (!options.allowEmbedded && dataDir === null) {
     throw new UsageError(
       `${options.command} needs a service that keeps its jobs, and no credentials are set (OPENAI_API_KEY or AZURE_OPENAI_ENDPOINT).
-The embedded emulator of "sora-kit generate" forgets its jobs when that command exits. To try this offline, run
-"sora-kit emulator" in another terminal, then here:
+With --no-persist (or no home directory) the embedded emulator forgets its jobs when a command exits. Drop
+--no-persist (or give --data DIR) to keep them, or run "sora-kit emulator" in another terminal, then here:
   export OPENAI_BASE_URL=http://127.0.0.1:4000/v1 OPENAI_API_KEY=sk-test`,
       options.command,
     );
   }
   const speed = embeddedSpeed(io.env);
-  const embedded = await startEmbeddedEmulator({ speed, seed: `sora-kit-cli-${Date.now()}` });
-  if (options.notice) io.stderr.write(`${EMBEDDED_NOTICE}\n`);
+  // In memory, each run gets fresh ids; with a data directory the saved id positions continue.
+  const embedded = await startEmbeddedEmulator({
+    speed,
+    seed: dataDir === null ? `sora-kit-cli-${Date.now()}` : 'sora-kit-cli',
+    dataDir,
+    onWait: (file) => {
+      if (options.notice) io.stderr.write(`Waiting for another sora-kit command to release ${file}...\n`);
+    },
+  });
+  if (options.notice) {
+    io.stderr.write(
+      `${EMBEDDED_NOTICE}\n${
+        embedded.location === null
+          ? 'Emulator state: in memory (lost when this command exits).'
+          : `Emulator state: ${embedded.location} (--no-persist: in memory).`
+      }\n`,
+    );
+  }
   let backend = options.backend;
   if (backend === undefined) {
     const { request } = options;
@@ -112,6 +137,7 @@ The embedded emulator of "sora-kit generate" forgets its jobs when that command 
   return {
     client: embedded.clientFor(backend),
     embedded: true,
+    stateLocation: embedded.location,
     pollIntervalMs: Math.min(1000, Math.max(50, Math.round(500 / speed))),
     close: () => embedded.close(),
   };

@@ -11,6 +11,8 @@ export const GLOBAL_OPTIONS = {
   backend: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  data: { type: 'string' },
+  'no-persist': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -22,6 +24,10 @@ export interface GlobalFlags {
   json: boolean;
   /** `--quiet`: nothing on stderr but errors. */
   quiet: boolean;
+  /** `--data DIR`: the embedded emulator's data directory. */
+  data: string | undefined;
+  /** `--no-persist`: the embedded emulator keeps its state in memory. */
+  noPersist: boolean;
   /** `--help`. */
   help: boolean;
 }
@@ -88,6 +94,8 @@ export function parseCommandArgs<const O extends CommandOptions>(
     backend: checkBackend(values.backend as string | undefined),
     json: values.json === true,
     quiet: values.quiet === true,
+    data: checkData(values.data as string | undefined, values['no-persist'] === true, command),
+    noPersist: values['no-persist'] === true,
     help: values.help === true,
   };
   if (!global.help) {
@@ -100,6 +108,12 @@ export function parseCommandArgs<const O extends CommandOptions>(
       );
   }
   return { values: values as FlagValues<O>, positionals: parsed.positionals, global };
+}
+
+function checkData(data: string | undefined, noPersist: boolean, command: string): string | undefined {
+  if (data !== undefined && data.trim() === '') throw new UsageError('--data must not be empty', command);
+  if (data !== undefined && noPersist) throw new UsageError('give --data or --no-persist, not both', command);
+  return data;
 }
 
 /**
