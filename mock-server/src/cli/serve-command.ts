@@ -94,16 +94,27 @@ export async function runServeCommand(
     return 2;
   }
   const logRequests = config.logLevel === 'info' || config.logLevel === 'debug';
+  const logLine = (request: Request, response: Response, started: number): void => {
+    const id = config.logLevel === 'debug' ? ` ${response.headers.get('x-request-id') ?? ''}` : '';
+    emulator.log(
+      'info',
+      `${request.method} ${pathAndQuery(request.url)} ${response.status} ${(performance.now() - started).toFixed(1)} ms${id}`,
+    );
+  };
+  // Not an async wrapper: a handler that answers synchronously keeps @hono/node-server's fast
+  // path for plain responses (a promise would cost a share of every poll).
   const fetch: typeof emulator.app.fetch = logRequests
-    ? async (request, ...rest) => {
+    ? (request, ...rest) => {
         const started = performance.now();
-        const response = await emulator.app.fetch(request, ...rest);
-        const id = config.logLevel === 'debug' ? ` ${response.headers.get('x-request-id') ?? ''}` : '';
-        emulator.log(
-          'info',
-          `${request.method} ${pathAndQuery(request.url)} ${response.status} ${(performance.now() - started).toFixed(1)} ms${id}`,
-        );
-        return response;
+        const answer = emulator.app.fetch(request, ...rest);
+        if (answer instanceof Response) {
+          logLine(request, answer, started);
+          return answer;
+        }
+        return answer.then((response) => {
+          logLine(request, response, started);
+          return response;
+        });
       }
     : emulator.app.fetch;
 
