@@ -48,8 +48,8 @@ function refuse(field: string, value: unknown, capabilities: Capabilities, why: 
 /**
  * The allowed size for the AI SDK's `aspectRatio` and `resolution`: the resolution itself when
  * allowed; else the allowed size of the same aspect ratio closest in area (with a warning); for an
- * aspect ratio alone, the default size when it has that ratio, else the closest allowed size of
- * that ratio. `undefined` when neither is given (the model's default applies).
+ * aspect ratio alone, the default size when it has that ratio, else the allowed size of that ratio
+ * closest in area to the default size. `undefined` when neither is given (the model's default applies).
  * @throws {ValidationError} naming the allowed sizes when no allowed size has the aspect ratio, or
  * when `aspectRatio` and `resolution` disagree.
  */
@@ -93,5 +93,9 @@ export function pickSize(
   const matching = capabilities.sizes.filter((size) => sameRatio(ratioValue(size) ?? 0, ratio));
   if (matching.length === 0) throw refuse('aspectRatio', aspectRatio, capabilities, 'has no allowed size');
   if (matching.includes(capabilities.defaultSize)) return capabilities.defaultSize;
-  return snapSize(matching[0]!, { ...capabilities, sizes: matching });
+  // The size of that ratio closest in area to the default size.
+  const base = parseSize(capabilities.defaultSize);
+  const area = base === undefined ? 1 : base.width * base.height;
+  const width = Math.sqrt(area * ratio);
+  return snapSize(`${Math.round(width)}x${Math.round(width / ratio)}`, { ...capabilities, sizes: matching });
 }

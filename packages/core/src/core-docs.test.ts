@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderCapabilityTable } from './capabilities/index.js';
+import { runDocsBlock, tsBlocks } from './testing/index.js';
 
 const docsUrl = new URL('../../../docs/core.md', import.meta.url);
 const docs = readFileSync(docsUrl, 'utf8');
@@ -29,30 +30,13 @@ describe('docs/core.md', () => {
   });
 });
 
-const blocks = [...docs.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] as string);
+const blocks = tsBlocks(docs);
 const workDir = mkdtempSync(join(tmpdir(), 'sora-kit-docs-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-const CHECK = /^(\s*)console\.log\((.*)\);\s*\/\/ (.*)$/;
-
-/** Rewrites a docs block into a module whose `console.log(x); // text` lines are assertions. */
-function toModule(block: string): { source: string; checks: number } {
-  const main = fileURLToPath(new URL('./index.ts', import.meta.url));
-  const wire = fileURLToPath(new URL('./wire/index.ts', import.meta.url));
-  let checks = 0;
-  const body = block
-    .replaceAll("'@sora-kit/core/wire'", JSON.stringify(wire))
-    .replaceAll("'@sora-kit/core'", JSON.stringify(main))
-    .split('\n')
-    .map((line) => {
-      const match = CHECK.exec(line);
-      if (!match) return line;
-      checks += 1;
-      return `${match[1]}globalThis.__docsCheck(${match[2]}, ${JSON.stringify(match[3]!.replaceAll('\\n', '\n'))});`;
-    })
-    .join('\n');
-  return { source: body, checks };
-}
+const replace = {
+  "'@sora-kit/core/wire'": JSON.stringify(fileURLToPath(new URL('./wire/index.ts', import.meta.url))),
+  "'@sora-kit/core'": JSON.stringify(fileURLToPath(new URL('./index.ts', import.meta.url))),
+};
 
 describe('docs/core.md examples run', () => {
   it('has runnable examples', () => {
@@ -64,14 +48,10 @@ describe('docs/core.md examples run', () => {
       .split('\n')
       .find((line) => line.startsWith('console.log') || line.includes('('))
       ?.slice(0, 60)}`, async () => {
-      const { source, checks } = toModule(block);
-      const seen: [string, string][] = [];
-      (globalThis as Record<string, unknown>).__docsCheck = (value: unknown, expected: string) => {
-        seen.push([typeof value === 'string' ? value : JSON.stringify(value), expected]);
-      };
-      const file = join(workDir, `block-${index + 1}.ts`);
-      writeFileSync(file, source);
-      await import(/* @vite-ignore */ file);
+      const { checks, seen } = await runDocsBlock(block, {
+        file: join(workDir, `block-${index + 1}.ts`),
+        replace,
+      });
       expect(seen.length, 'every documented output line must run').toBe(checks);
       for (const [actual, expected] of seen) expect(actual).toBe(expected);
     });

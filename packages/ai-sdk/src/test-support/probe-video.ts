@@ -16,11 +16,19 @@ export interface VideoProbe {
   codec: string;
 }
 
-/** Runs ffprobe on the bytes (written to a temp file, so MP4s with the index at the end work). */
-export function probeVideo(bytes: Uint8Array): VideoProbe {
+/** Runs `use` with a path in a fresh temp directory, removed afterwards. */
+function inTempDir<T>(name: string, use: (file: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'sora-kit-ai-sdk-'));
   try {
-    const file = join(dir, 'video.mp4');
+    return use(join(dir, name));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs ffprobe on the bytes (written to a temp file, so MP4s with the index at the end work). */
+export function probeVideo(bytes: Uint8Array): VideoProbe {
+  return inTempDir('video.mp4', (file) => {
     writeFileSync(file, bytes);
     const text = execFileSync(
       'ffprobe',
@@ -47,9 +55,7 @@ export function probeVideo(bytes: Uint8Array): VideoProbe {
       duration: Number(parsed.format.duration),
       audio: parsed.streams.some((stream) => stream.codec_type === 'audio'),
     };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A solid-colour PNG of `size` (`WxH`), rendered by the real ffmpeg. */
@@ -75,9 +81,7 @@ export function solidPng(size: string, colour = 'red'): Uint8Array {
 
 /** A real H.264 MP4 of `size` and `seconds` (ffmpeg's test pattern), as a provider would return it. */
 export function testMp4(size: string, seconds: number): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'sora-kit-ai-sdk-'));
-  try {
-    const file = join(dir, 'clip.mp4');
+  return inTempDir('clip.mp4', (file) => {
     execFileSync('ffmpeg', [
       '-v',
       'error',
@@ -94,7 +98,5 @@ export function testMp4(size: string, seconds: number): Uint8Array {
       file,
     ]);
     return new Uint8Array(readFileSync(file));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
