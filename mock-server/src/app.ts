@@ -9,7 +9,7 @@ import { createControlRoutes } from './control/control-routes.js';
 import { createFaultMiddleware } from './control/fault-middleware.js';
 import { createSora1Routes } from './dialects/sora1/index.js';
 import { createSora2Routes } from './dialects/sora2/index.js';
-import type { EmulatorContext } from './emulator.js';
+import type { EmulatorContext } from './emulator-context.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { openAIErrorBody } from './http/openai-error-body.js';
 import { WireError } from './http/wire-error.js';

@@ -19,7 +19,7 @@ describe('signWebhook', () => {
   });
 
   it('takes a secret without the prefix as UTF-8 bytes, as the SDK does', () => {
-    expect(decodeWebhookSecret('plain')).toEqual(Buffer.from('plain', 'utf8'));
+    expect(decodeWebhookSecret('plain')).toEqual(new TextEncoder().encode('plain'));
   });
 
   it('refuses empty and malformed secrets', () => {

@@ -4,7 +4,9 @@
  * @module
  */
 
-import { createHmac } from 'node:crypto';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { decodeBase64, encodeBase64 } from '../http/base64.js';
 
 /** The three headers a signed delivery carries. */
 export interface WebhookSignatureHeaders {
@@ -36,14 +38,14 @@ export class InvalidWebhookSecretError extends Error {
  * taken as UTF-8.
  * @throws InvalidWebhookSecretError
  */
-export function decodeWebhookSecret(secret: string): Buffer {
+export function decodeWebhookSecret(secret: string): Uint8Array {
   if (secret.length === 0) throw new InvalidWebhookSecretError('The webhook secret must not be empty');
-  if (!secret.startsWith('whsec_')) return Buffer.from(secret, 'utf8');
+  if (!secret.startsWith('whsec_')) return new TextEncoder().encode(secret);
   const encoded = secret.slice('whsec_'.length);
   if (encoded.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
     throw new InvalidWebhookSecretError('A whsec_ webhook secret must be followed by base64 key bytes');
   }
-  return Buffer.from(encoded, 'base64');
+  return decodeBase64(encoded);
 }
 
 /**
@@ -52,11 +54,13 @@ export function decodeWebhookSecret(secret: string): Buffer {
  * const headers = signWebhook('whsec_c2VjcmV0', { id: 'evt_1', timestampSeconds: 1767225600, body });
  * // headers['webhook-signature'] === 'v1,...'
  */
-export function signWebhook(secret: string | Buffer, input: WebhookSignatureInput): WebhookSignatureHeaders {
+export function signWebhook(
+  secret: string | Uint8Array,
+  input: WebhookSignatureInput,
+): WebhookSignatureHeaders {
   const key = typeof secret === 'string' ? decodeWebhookSecret(secret) : secret;
   const timestamp = String(Math.floor(input.timestampSeconds));
-  const signature = createHmac('sha256', key)
-    .update(`${input.id}.${timestamp}.${input.body}`)
-    .digest('base64');
+  const signed = new TextEncoder().encode(`${input.id}.${timestamp}.${input.body}`);
+  const signature = encodeBase64(hmac(sha256, key, signed));
   return { 'webhook-id': input.id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` };
 }

@@ -3,7 +3,8 @@
  * thumbnail, seeded by the generation id, with the job's uploaded inputs as scene overlays.
  * @module
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { GenerationView, JobInput, JobRecord } from '../../engine/index.js';
 import type { RenderRequest } from '../../http/index.js';
 import { decodeImage, readImageInfo, readMp4Info, type SceneOverlay } from '../../media/index.js';
@@ -71,15 +72,18 @@ const digests = new WeakMap<readonly JobInput[], string>();
 export function inputsDigest(inputs: readonly JobInput[]): string {
   const known = digests.get(inputs);
   if (known !== undefined) return known;
-  const hash = createHash('sha256');
+  const hash = sha256.create();
+  const text = new TextEncoder();
   for (const input of inputs) {
     hash.update(
-      JSON.stringify([input.kind, input.fileName ?? null, input.frameIndex ?? 0, input.crop ?? null]),
+      text.encode(
+        JSON.stringify([input.kind, input.fileName ?? null, input.frameIndex ?? 0, input.crop ?? null]),
+      ),
     );
-    hash.update(String(input.bytes?.byteLength ?? -1));
+    hash.update(text.encode(String(input.bytes?.byteLength ?? -1)));
     if (input.bytes !== undefined) hash.update(input.bytes);
   }
-  const digest = hash.digest('hex');
+  const digest = bytesToHex(hash.digest());
   digests.set(inputs, digest);
   return digest;
 }

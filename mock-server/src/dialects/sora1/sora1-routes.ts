@@ -5,7 +5,7 @@
  * @module
  */
 import { type Context, Hono } from 'hono';
-import type { EmulatorContext } from '../../emulator.js';
+import type { EmulatorContext } from '../../emulator-context.js';
 import {
   authenticate,
   bodyEncoding,

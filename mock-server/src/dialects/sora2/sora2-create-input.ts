@@ -5,9 +5,10 @@
  */
 
 import type { Capabilities } from '@sora-kit/core';
-import type { EmulatorContext } from '../../emulator.js';
+import type { EmulatorContext } from '../../emulator-context.js';
 import type { CreateJobInput } from '../../engine/engine.js';
 import type { JobInput } from '../../engine/job-record.js';
+import { decodeBase64, latin1Bytes } from '../../http/base64.js';
 import type { HostFamily } from '../../http/credential.js';
 import { readImageInfo } from '../../media/image/image-info.js';
 import type { CreateBody } from './sora2-body-schema.js';
@@ -56,8 +57,7 @@ function decodeDataUrl(url: string): { bytes: Uint8Array } {
   }
   const base64 = (match[2] ?? '').split(';').includes('base64');
   const payload = match[3] ?? '';
-  const bytes = base64 ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'latin1');
-  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  return { bytes: base64 ? decodeBase64(payload) : latin1Bytes(decodeURIComponent(payload)) };
 }
 
 async function readReference(

@@ -6,7 +6,7 @@
 
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { EmulatorContext } from '../../emulator.js';
+import type { EmulatorContext } from '../../emulator-context.js';
 import { EngineError } from '../../engine/errors.js';
 import { BodyError } from '../../http/body-error.js';
 import type { HostFamily } from '../../http/credential.js';

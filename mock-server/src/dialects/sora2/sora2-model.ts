@@ -5,7 +5,7 @@
  */
 
 import { type Capabilities, DEFAULT_CAPABILITIES } from '@sora-kit/core';
-import type { EmulatorContext } from '../../emulator.js';
+import type { EmulatorContext } from '../../emulator-context.js';
 import { ModelRetiredError } from '../../engine/errors.js';
 import type { HostFamily } from '../../http/credential.js';
 import { invalidParam, unknownDeployment } from './sora2-errors.js';

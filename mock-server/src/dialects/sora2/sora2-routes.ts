@@ -7,7 +7,7 @@
 
 import type { Sora2DeletedVideo } from '@sora-kit/core/wire';
 import { type Context, Hono } from 'hono';
-import type { EmulatorContext } from '../../emulator.js';
+import type { EmulatorContext } from '../../emulator-context.js';
 import type { JobView } from '../../engine/job-view.js';
 import { authenticate, type HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';

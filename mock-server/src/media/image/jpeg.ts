@@ -40,8 +40,25 @@ export function encodeJpeg(
       `expected ${width * height * 4} RGBA bytes for ${width}x${height}, got ${rgba.length}`,
     );
   }
-  const encoded = jpegJs.encode({ width, height, data: rgba }, quality);
+  const encoded = withBufferFrom(() => jpegJs.encode({ width, height, data: rgba }, quality));
   return new Uint8Array(encoded.data.buffer, encoded.data.byteOffset, encoded.data.byteLength);
+}
+
+/**
+ * jpeg-js's encoder ends with `Buffer.from(bytes)` whenever it sees a CommonJS `module`, which a
+ * bundler's wrapper always provides, so in a browser it would throw "Buffer is not defined".
+ * Where there is no `Buffer`, this lends it a `from` that makes a Uint8Array for the one
+ * synchronous call (nothing else can run meanwhile) and removes it again.
+ */
+function withBufferFrom<T>(encode: () => T): T {
+  const global = globalThis as { Buffer?: unknown };
+  if (global.Buffer !== undefined) return encode();
+  global.Buffer = { from: (bytes: ArrayLike<number>) => Uint8Array.from(bytes) };
+  try {
+    return encode();
+  } finally {
+    delete global.Buffer;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { unzlibSync } from 'fflate';
 import { ImageDecodeError } from './image-decode-error.js';
 import type { RgbaImage } from './rgba-image.js';
 
@@ -217,7 +217,9 @@ export function decodePng(bytes: Uint8Array, options: PngDecodeOptions = {}): Rg
   const expected = height * (rowBytes + 1);
   let raw: Uint8Array;
   try {
-    raw = inflateSync(chunks.data, { maxOutputLength: expected + 1 });
+    // Inflated into a buffer of the expected size (fflate, no node:zlib: this runs in browsers
+    // too); a stream that inflates to more is cut there, so memory stays bounded.
+    raw = unzlibSync(chunks.data, { out: new Uint8Array(expected) });
   } catch (error) {
     throw corrupt(`image data does not inflate (${(error as Error).message})`, error);
   }
