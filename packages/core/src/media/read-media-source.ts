@@ -4,8 +4,8 @@ import type { MediaSource } from '../types.js';
 export async function readMediaSource(source: MediaSource): Promise<Blob> {
   if (source instanceof Blob) return source;
   if (source instanceof Uint8Array) return new Blob([source as Uint8Array<ArrayBuffer>]);
-  const { openAsBlob } = await import('node:fs');
-  return openAsBlob(source.path);
+  const { openFileBlob } = await import('./open-file-blob.js');
+  return openFileBlob(source.path);
 }
 
 /** The MIME type of image or video bytes from their first bytes, when recognisable. */
