@@ -11,6 +11,7 @@ import { createSora1Routes } from './dialects/sora1/index.js';
 import { createSora2Routes } from './dialects/sora2/index.js';
 import type { EmulatorContext } from './emulator-context.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
+import { createIdempotencyMiddleware } from './http/idempotency.js';
 import { openAIErrorBody } from './http/openai-error-body.js';
 import { WireError } from './http/wire-error.js';
 
@@ -33,6 +34,9 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
       emulator.persistence?.checkpoint(),
     ),
   );
+  // Creates with an Idempotency-Key answer once per key and body (inside the faults, so a dropped
+  // answer is remembered and a retry gets it).
+  app.use('*', createIdempotencyMiddleware());
   app.route('/_emulator', createControlRoutes(emulator));
 
   app.route('/v1', createSora2Routes(emulator, 'openai'));

@@ -98,6 +98,8 @@ function applyFault(control: ControlOperations, fault: FaultBody): void {
         latencyMs: fault.latency_ms,
         ...(fault.route === undefined ? {} : { route: fault.route }),
         ...(fault.count === undefined ? {} : { count: fault.count }),
+        ...(fault.after_route === undefined ? {} : { afterRoute: fault.after_route }),
+        ...(fault.drop === undefined ? {} : { drop: fault.drop }),
       });
       return;
     case 'job_failure': {

@@ -109,6 +109,11 @@ const latencyFault = z.strictObject({
   latency_ms: z.number().int().min(0).max(600_000).describe('Host-time delay, in both clock modes.'),
   route: routePattern.optional(),
   count: z.number().int().min(1).optional().describe('How many requests (default: every one).'),
+  after_route: z
+    .boolean()
+    .optional()
+    .describe('Run the route first (a create makes its job), then wait: a service slower than the client.'),
+  drop: z.boolean().optional().describe('After the wait, close the connection instead of answering.'),
 });
 
 const jobFailureFault = z.strictObject({

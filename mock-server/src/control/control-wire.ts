@@ -46,7 +46,11 @@ export function healthJson(health: HealthInfo) {
 export function faultsJson(faults: FaultsView) {
   return {
     routes: faults.routes,
-    latency: faults.latency.map(({ latencyMs, ...rest }) => ({ latency_ms: latencyMs, ...rest })),
+    latency: faults.latency.map(({ latencyMs, afterRoute, ...rest }) => ({
+      latency_ms: latencyMs,
+      ...(afterRoute === undefined ? {} : { after_route: afterRoute }),
+      ...rest,
+    })),
     job_failures: faults.failures.map(({ match, ...rule }) => ({
       ...rule,
       ...(match === undefined

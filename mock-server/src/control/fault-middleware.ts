@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { HttpFaultStore, RouteFault } from './http-fault-store.js';
 
 /** The default body of an injected fault: the `{ "error": {…} }` envelope every dialect reads. */
@@ -32,6 +32,16 @@ function faultResponse(fault: RouteFault): Response {
 }
 
 /**
+ * Closes the client's connection without an answer: on a Node server, the socket (the
+ * `incoming` binding of `@hono/node-server`); in-process (`app.fetch`, MSW), a network error response.
+ */
+function dropConnection(c: Context): Response {
+  const incoming = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
+  incoming?.socket?.destroy();
+  return Response.error();
+}
+
+/**
  * Creates the fault middleware; `delay` waits host time (injected at the composition edge), and
  * `afterTake` runs once a request used up part of a fault (a durable emulator saves the counts).
  * @example
@@ -42,17 +52,21 @@ export function createFaultMiddleware(
   delay: (ms: number) => Promise<void>,
   afterTake: () => void = () => {},
 ): MiddlewareHandler {
-  const apply = async (method: string, path: string, next: () => Promise<void>) => {
-    const { delayMs, fault } = faults.take(method, path);
+  const apply = async (c: Context, next: () => Promise<void>) => {
+    const { delayMs, latency, fault } = faults.take(c.req.method, c.req.path);
     afterTake();
-    if (delayMs > 0) await delay(delayMs);
+    const afterRoute = latency?.afterRoute === true;
+    if (delayMs > 0 && !afterRoute) await delay(delayMs);
     if (fault !== null) return faultResponse(fault);
     await next();
+    if (delayMs > 0 && afterRoute) await delay(delayMs);
+    if (latency?.drop) return dropConnection(c);
+    return undefined;
   };
   return (c, next) => {
     if (faults.isEmpty()) return next();
     const path = c.req.path;
     if (path === '/_emulator' || path.startsWith('/_emulator/')) return next();
-    return apply(c.req.method, path, next);
+    return apply(c, next);
   };
 }

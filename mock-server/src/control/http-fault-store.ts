@@ -23,10 +23,18 @@ export interface RouteFault {
   readonly headers?: { readonly [name: string]: string };
 }
 
-/** Delay matching requests by `latencyMs` of host time (in either clock mode). */
+/**
+ * Delay matching requests by `latencyMs` of host time (in either clock mode). With `afterRoute`
+ * the route runs at once (a create makes its job) and its answer is what waits, as with a service
+ * slower than the client's timeout; with `drop` the connection is then closed without an answer.
+ */
 export interface LatencyFault {
   /** Delay in ms (0..600 000). */
   readonly latencyMs: number;
+  /** Run the route first, then wait (default false: wait, then run the route). */
+  readonly afterRoute?: boolean;
+  /** After the wait, close the connection instead of answering (fetch-only use: a network error). */
+  readonly drop?: boolean;
   /** Pattern (default: every dialect request). */
   readonly route?: string;
   /** How many requests it still applies to (default: unlimited). */
@@ -37,6 +45,8 @@ export interface LatencyFault {
 export interface HttpFaultDecision {
   /** Host-time delay before answering (0 for none). */
   readonly delayMs: number;
+  /** The latency rule applied, if any (its `afterRoute` and `drop`). */
+  readonly latency?: LatencyFault | null;
   /** The fault to answer with instead of the route, or null to proceed. */
   readonly fault: RouteFault | null;
 }
@@ -147,7 +157,7 @@ export function createHttpFaultStore(): HttpFaultStore {
     take(method, path) {
       if (routes.length === 0 && latency.length === 0) return PROCEED;
       const delay = takeFirst(latency, method, path);
-      return { delayMs: delay?.latencyMs ?? 0, fault: takeFirst(routes, method, path) };
+      return { delayMs: delay?.latencyMs ?? 0, latency: delay, fault: takeFirst(routes, method, path) };
     },
     clear() {
       routes.length = 0;

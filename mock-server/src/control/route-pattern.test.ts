@@ -34,8 +34,16 @@ describe('createHttpFaultStore', () => {
     store.addRouteFault({ route: 'GET /a*', count: 1, status: 500 });
     store.addRouteFault({ route: '/a', count: 2, status: 429 });
     store.addLatency({ latencyMs: 20, count: 1 });
-    expect(store.take('GET', '/a')).toEqual({ delayMs: 20, fault: expect.objectContaining({ status: 500 }) });
-    expect(store.take('GET', '/a')).toEqual({ delayMs: 0, fault: expect.objectContaining({ status: 429 }) });
+    expect(store.take('GET', '/a')).toEqual({
+      delayMs: 20,
+      latency: { latencyMs: 20, count: 1 },
+      fault: expect.objectContaining({ status: 500 }),
+    });
+    expect(store.take('GET', '/a')).toEqual({
+      delayMs: 0,
+      latency: null,
+      fault: expect.objectContaining({ status: 429 }),
+    });
     expect(store.list().routes).toEqual([{ route: '/a', count: 1, status: 429 }]);
     expect(store.take('POST', '/a').fault?.status).toBe(429);
     expect(store.take('GET', '/a')).toEqual({ delayMs: 0, fault: null });

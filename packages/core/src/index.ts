@@ -75,6 +75,7 @@ export type {
   AbortedErrorOptions,
   AllowedValues,
   CapabilityName,
+  CreateOutcomeUnknownErrorOptions,
   ErrorEnvelopeFields,
   ErrorResponseInput,
   ExpiredErrorOptions,
@@ -95,6 +96,7 @@ export type {
 } from './errors/index.js';
 export {
   AbortedError,
+  CreateOutcomeUnknownError,
   ExpiredError,
   errorFromResponse,
   formatAllowed,
@@ -167,6 +169,7 @@ export {
 export type {
   PollHint,
   ProviderCallOptions,
+  ProviderCreateOptions,
   ProviderDownloadOptions,
   ProviderJobResult,
   ProviderListOptions,

@@ -20,6 +20,15 @@ export interface ProviderCallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of a create (and a remix). */
+export interface ProviderCreateOptions extends ProviderCallOptions {
+  /**
+   * Sent as the `Idempotency-Key` header: the same key for every attempt of one create, so a
+   * service that honours it answers a repeated attempt with the first job. Ignored elsewhere.
+   */
+  idempotencyKey?: string;
+}
+
 /** A hint a provider passes back with a job read, taken from response headers. */
 export interface PollHint {
   /** From `openai-poll-after-ms`: how long the service asks clients to wait before the next poll. */
@@ -66,7 +75,7 @@ export interface VideoProvider {
    */
   readonly capabilities?: BackendCapabilities;
   /** Starts a job. The request has already been validated. */
-  create(request: CreateVideoRequest, options?: ProviderCallOptions): Promise<ProviderJobResult>;
+  create(request: CreateVideoRequest, options?: ProviderCreateOptions): Promise<ProviderJobResult>;
   /** Reads a job. */
   get(id: string, options?: ProviderCallOptions): Promise<ProviderJobResult>;
   /** Reads one page of jobs, newest first unless the backend says otherwise. */
@@ -76,7 +85,7 @@ export interface VideoProvider {
   /** Streams one output of a finished job. */
   download(id: string, options?: ProviderDownloadOptions): Promise<VideoDownload>;
   /** Starts a remix of a finished job. Present only when the backend can remix. */
-  remix?(id: string, request: RemixVideoRequest, options?: ProviderCallOptions): Promise<ProviderJobResult>;
+  remix?(id: string, request: RemixVideoRequest, options?: ProviderCreateOptions): Promise<ProviderJobResult>;
   /** Cancels an unfinished job. Present only when the backend can cancel. */
   cancel?(id: string, options?: ProviderCallOptions): Promise<void>;
 }

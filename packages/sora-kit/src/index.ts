@@ -1,6 +1,7 @@
 export type {
   BackendId,
   Capabilities,
+  ConcurrencyGate,
   CreateOptions,
   CreateVideoRequest,
   DownloadOptions,
@@ -24,9 +25,12 @@ export type {
 } from '@sora-kit/core';
 export {
   AbortedError,
+  CreateOutcomeUnknownError,
   createClient,
   DEFAULT_CAPABILITIES,
   ExpiredError,
+  GateUnavailableError,
+  InProcessConcurrencyGate,
   JobFailedError,
   ModelRetiredError,
   NotFoundError,

@@ -22,6 +22,8 @@ export interface Sora1Request {
   /** JSON value or a FormData (multipart). */
   body?: unknown;
   accept?: string;
+  /** Extra headers of this request (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 }
 
@@ -33,7 +35,7 @@ export type Sora1Http = (request: Sora1Request) => Promise<Response>;
  * `errorFromResponse`, network failures as a retryable `VideoApiError` (status 0).
  */
 export function createSora1Http(options: Sora1HttpOptions): Sora1Http {
-  return async ({ method, path, query, body, accept, signal }) => {
+  return async ({ method, path, query, body, accept, headers: extra, signal }) => {
     const url = new URL(`${options.baseUrl}${path}`);
     url.searchParams.set('api-version', options.apiVersion);
     for (const [key, value] of Object.entries(query ?? {})) {
@@ -42,6 +44,7 @@ export function createSora1Http(options: Sora1HttpOptions): Sora1Http {
     const headers: Record<string, string> = {
       accept: accept ?? 'application/json',
       ...options.headers,
+      ...extra,
       ...(await options.auth()),
     };
     let payload: BodyInit | undefined;
@@ -61,7 +64,7 @@ export function createSora1Http(options: Sora1HttpOptions): Sora1Http {
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw new VideoApiError({
-        message: `network error calling azure-sora1: ${error instanceof Error ? error.message : String(error)}`,
+        message: `network error calling azure-sora1 at ${url.origin}${url.pathname}: ${error instanceof Error ? error.message : String(error)}`,
         status: 0,
         code: 'network_error',
         isRetryable: true,

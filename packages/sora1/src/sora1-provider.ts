@@ -1,6 +1,7 @@
 import {
   type CreateVideoRequest,
   type ProviderCallOptions,
+  type ProviderCreateOptions,
   type ProviderDownloadOptions,
   type ProviderJobResult,
   type ProviderListOptions,
@@ -54,9 +55,17 @@ export class Sora1Provider implements VideoProvider {
     });
   }
 
-  async create(request: CreateVideoRequest, options: ProviderCallOptions = {}): Promise<ProviderJobResult> {
+  async create(request: CreateVideoRequest, options: ProviderCreateOptions = {}): Promise<ProviderJobResult> {
     const body = await buildSora1CreateBody(request, this.model);
-    return this.readJob(await this.http({ method: 'POST', path: JOBS, body, signal: options.signal }));
+    return this.readJob(
+      await this.http({
+        method: 'POST',
+        path: JOBS,
+        body,
+        signal: options.signal,
+        ...(options.idempotencyKey ? { headers: { 'Idempotency-Key': options.idempotencyKey } } : {}),
+      }),
+    );
   }
 
   async get(id: string, options: ProviderCallOptions = {}): Promise<ProviderJobResult> {

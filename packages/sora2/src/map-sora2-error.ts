@@ -10,18 +10,25 @@ import { rawErrorBody } from './sora2-openai-client.js';
  */
 export function mapSora2Error(
   error: unknown,
-  context: { backend: BackendId; model?: string | undefined; signal?: AbortSignal | undefined },
+  context: {
+    backend: BackendId;
+    model?: string | undefined;
+    signal?: AbortSignal | undefined;
+    /** The base URL the call went to, named in network errors. */
+    url?: string | undefined;
+  },
 ): unknown {
   if (context.signal?.aborted) return context.signal.reason;
   if (!(error instanceof OpenAI.APIError)) return error;
   if (error instanceof OpenAI.APIUserAbortError) return error;
   if (error.status === undefined || error instanceof OpenAI.APIConnectionError) {
     return new VideoApiError({
-      message: `network error calling ${context.backend}: ${error.message}`,
+      message: `network error calling ${context.backend}${context.url ? ` at ${context.url}` : ''}: ${error.message}`,
       status: 0,
       code: error instanceof OpenAI.APIConnectionTimeoutError ? 'timeout' : 'network_error',
       isRetryable: true,
       backend: context.backend,
+      ...(context.url ? { url: context.url } : {}),
       cause: error,
     });
   }

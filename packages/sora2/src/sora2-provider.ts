@@ -3,6 +3,7 @@ import {
   type CreateVideoRequest,
   formatSize,
   type ProviderCallOptions,
+  type ProviderCreateOptions,
   type ProviderDownloadOptions,
   type ProviderJobResult,
   type ProviderListOptions,
@@ -22,6 +23,11 @@ import { toInputReference } from './to-input-reference.js';
 
 type VideoCreateParams = OpenAI.Videos.VideoCreateParams;
 
+/** The `Idempotency-Key` header of a create, when the client gave one. */
+function idempotency(options: ProviderCreateOptions): { headers?: Record<string, string> } {
+  return options.idempotencyKey ? { headers: { 'Idempotency-Key': options.idempotencyKey } } : {};
+}
+
 /** The OpenAI Videos API (Sora 2), on OpenAI or Azure, as a `VideoProvider` over the `openai` SDK. */
 export class Sora2Provider implements VideoProvider {
   readonly backend: 'openai-sora2' | 'azure-sora2';
@@ -36,7 +42,7 @@ export class Sora2Provider implements VideoProvider {
     this.model = model;
   }
 
-  async create(request: CreateVideoRequest, options: ProviderCallOptions = {}): Promise<ProviderJobResult> {
+  async create(request: CreateVideoRequest, options: ProviderCreateOptions = {}): Promise<ProviderJobResult> {
     const body: VideoCreateParams = { prompt: request.prompt };
     const model = request.model ?? this.model;
     if (model) body.model = model;
@@ -49,7 +55,7 @@ export class Sora2Provider implements VideoProvider {
     const image = request.inputs?.find((input) => input.kind === 'image');
     if (image && image.kind === 'image') body.input_reference = await toInputReference(image);
     return this.call(options.signal, async (signal) =>
-      this.read(await this.client.videos.create(body, { signal }).withResponse()),
+      this.read(await this.client.videos.create(body, { signal, ...idempotency(options) }).withResponse()),
     );
   }
 
@@ -81,10 +87,14 @@ export class Sora2Provider implements VideoProvider {
   async remix(
     id: string,
     request: RemixVideoRequest,
-    options: ProviderCallOptions = {},
+    options: ProviderCreateOptions = {},
   ): Promise<ProviderJobResult> {
     return this.call(options.signal, async (signal) =>
-      this.read(await this.client.videos.remix(id, { prompt: request.prompt }, { signal }).withResponse()),
+      this.read(
+        await this.client.videos
+          .remix(id, { prompt: request.prompt }, { signal, ...idempotency(options) })
+          .withResponse(),
+      ),
     );
   }
 
@@ -129,7 +139,12 @@ export class Sora2Provider implements VideoProvider {
     try {
       return await run(link?.signal ?? signal);
     } catch (error) {
-      throw mapSora2Error(error, { backend: this.backend, model: this.model, signal });
+      throw mapSora2Error(error, {
+        backend: this.backend,
+        model: this.model,
+        signal,
+        url: this.client.baseURL,
+      });
     } finally {
       link?.unlink();
     }

@@ -17,6 +17,7 @@ import type { VideoClientEvent, VideoClientOptions } from './video-client-option
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 const EXPIRY_MEMORY = 1000;
+const OWN_JOB_MEMORY = 1000;
 
 /** Whether a status is final. */
 export const isTerminalStatus = (status: string): boolean => TERMINAL.has(status);
@@ -34,6 +35,7 @@ export class ClientRuntime {
   readonly gate: ConcurrencyGate;
   private readonly onEvent: ((event: VideoClientEvent) => void) | undefined;
   private readonly expiries = new Map<string, Date>();
+  private readonly ownJobs = new Set<string>();
 
   constructor(provider: VideoProvider, options: VideoClientOptions, gateLimit: number) {
     this.provider = provider;
@@ -68,6 +70,18 @@ export class ClientRuntime {
     if (isTerminalStatus(job.status) && this.gate.releaseJob(job.id)) {
       this.emit({ type: 'job-finished', jobId: job.id, status: job.status });
     }
+  }
+
+  /** Remembers that this client started `jobId` (reconciliation never adopts it again). */
+  remember(jobId: string): void {
+    this.ownJobs.delete(jobId);
+    this.ownJobs.add(jobId);
+    if (this.ownJobs.size > OWN_JOB_MEMORY) this.ownJobs.delete(this.ownJobs.values().next().value!);
+  }
+
+  /** Whether this client started `jobId`. */
+  knows(jobId: string): boolean {
+    return this.ownJobs.has(jobId);
   }
 
   /** The expiry last seen for a job. */

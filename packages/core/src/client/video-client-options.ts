@@ -59,7 +59,15 @@ export type VideoClientEvent =
   | ({ type: 'retry' } & RetryNotice)
   | { type: 'service-full'; retryAfterMs: number | undefined; refusals: number }
   | { type: 'poll'; jobId: string; status: VideoStatus; progress: number | undefined; nextDelayMs: number }
-  | { type: 'job-finished'; jobId: string; status: VideoStatus };
+  | { type: 'job-finished'; jobId: string; status: VideoStatus }
+  /** A create's answer was lost; the recent jobs were listed to find out what it did. */
+  | {
+      type: 'reconcile';
+      operation: string;
+      outcome: 'adopted' | 'none' | 'ambiguous' | 'unreadable';
+      jobId?: string;
+      candidateIds?: string[];
+    };
 
 /** Options of a call that can be stopped. */
 export interface CallOptions {

@@ -3,7 +3,12 @@ import { QuotaExceededError, VideoApiError } from '../errors/index.js';
 import { setupClient } from './test-support/setup-client.js';
 
 const serverError = (status: number, headers?: Record<string, string>) =>
-  new VideoApiError({ message: `status ${status}`, status, ...(headers ? { headers } : {}) });
+  new VideoApiError({
+    message: `status ${status}`,
+    status,
+    body: { error: { message: `status ${status}`, type: 'server_error' } },
+    ...(headers ? { headers } : {}),
+  });
 
 describe('VideoClient retries', () => {
   it('retries a retryable read after the Retry-After the server asked for', async () => {

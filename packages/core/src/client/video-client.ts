@@ -131,8 +131,9 @@ export class VideoClient {
     const started = await startJob(
       this.runtime,
       'create',
-      (signal) => this.provider.create(checked, { signal }),
+      (call) => this.provider.create(checked, call),
       options,
+      checked,
     );
     return started.job;
   }
@@ -143,12 +144,10 @@ export class VideoClient {
     const checked = validateRemixRequest(request, this.capabilities);
     const remix = this.provider.remix?.bind(this.provider);
     if (!remix) throw new UnsupportedCapabilityError({ backend: this.backend, capability: 'remix' });
-    const started = await startJob(
-      this.runtime,
-      'remix',
-      (signal) => remix(id, checked, { signal }),
-      options,
-    );
+    const started = await startJob(this.runtime, 'remix', (call) => remix(id, checked, call), options, {
+      prompt: checked.prompt,
+      remixedFromId: id,
+    });
     return started.job;
   }
 
@@ -178,11 +177,12 @@ export class VideoClient {
       const started = await startJob(
         this.runtime,
         'create',
-        (signal) => this.provider.create(checked, { signal }),
+        (call) => this.provider.create(checked, call),
         {
           signal: scope.signal,
           ...(options.onQueuePosition ? { onQueuePosition: options.onQueuePosition } : {}),
         },
+        checked,
       );
       jobId = started.job.id;
       const waitOptions = { ...options, signal: scope.signal, timeoutMs: Number.POSITIVE_INFINITY };

@@ -1,5 +1,9 @@
 export { AbortedError, type AbortedErrorOptions } from './aborted-error.js';
 export {
+  CreateOutcomeUnknownError,
+  type CreateOutcomeUnknownErrorOptions,
+} from './create-outcome-unknown-error.js';
+export {
   type ErrorEnvelopeFields,
   type ErrorResponseInput,
   errorFromResponse,

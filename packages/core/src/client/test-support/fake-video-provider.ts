@@ -13,8 +13,10 @@ import type {
   VideoJobPage,
   VideoStatus,
 } from '../../types.js';
+import { parseSize } from '../../validation/index.js';
 import type {
   ProviderCallOptions,
+  ProviderCreateOptions,
   ProviderDownloadOptions,
   ProviderJobResult,
   ProviderListOptions,
@@ -62,6 +64,9 @@ interface FakeJob {
   createdAt: number;
   plan: Required<Omit<FakeJobPlan, 'progress'>> & Pick<FakeJobPlan, 'progress'>;
   reads: number;
+  prompt?: string;
+  /** Frame size and seconds the create asked for (default 1280x720, 4 s). */
+  shape?: { width: number; height: number; seconds: number };
   cancelledAt?: number;
   deleted?: boolean;
   external: boolean;
@@ -94,6 +99,9 @@ export class FakeVideoProvider implements VideoProvider {
   readonly jobs = new Map<string, FakeJob>();
   private readonly options: FakeVideoProviderOptions;
   private readonly failures = new Map<Method, unknown[]>();
+  private readonly lostAnswers: unknown[] = [];
+  /** The `Idempotency-Key` of every create. */
+  readonly idempotencyKeys: (string | undefined)[] = [];
   private created = 0;
 
   constructor(options: FakeVideoProviderOptions) {
@@ -108,9 +116,17 @@ export class FakeVideoProvider implements VideoProvider {
     return this;
   }
 
+  /** The next creates make their job, then throw these errors (the answer is lost on the way back). */
+  loseNextAnswer(...errors: unknown[]): this {
+    this.lostAnswers.push(...errors);
+    return this;
+  }
+
   /** Adds a job created by someone else (it occupies a service slot but not a client slot). */
-  addExternalJob(plan: FakeJobPlan = {}): string {
-    return this.addJob(plan, true).id;
+  addExternalJob(plan: FakeJobPlan = {}, prompt?: string): string {
+    const job = this.addJob(plan, true);
+    if (prompt !== undefined) job.prompt = prompt;
+    return job.id;
   }
 
   /** Unfinished jobs right now. */
@@ -122,8 +138,9 @@ export class FakeVideoProvider implements VideoProvider {
     return count;
   }
 
-  async create(request: CreateVideoRequest, _options?: ProviderCallOptions): Promise<ProviderJobResult> {
+  async create(request: CreateVideoRequest, options?: ProviderCreateOptions): Promise<ProviderJobResult> {
     this.createTimes.push(this.options.clock.now());
+    this.idempotencyKeys.push(options?.idempotencyKey);
     this.requests.push(request);
     this.enter('create');
     if (this.options.serviceLimit !== undefined && this.unfinished() >= this.options.serviceLimit) {
@@ -137,7 +154,12 @@ export class FakeVideoProvider implements VideoProvider {
     const plan =
       typeof this.options.plan === 'function' ? this.options.plan(this.created, request) : this.options.plan;
     const job = this.addJob(plan ?? {}, false);
+    job.prompt = request.prompt;
+    const size = request.size === undefined ? undefined : parseSize(request.size);
+    job.shape = { width: size?.width ?? 1280, height: size?.height ?? 720, seconds: request.seconds ?? 4 };
     this.maxUnfinished = Math.max(this.maxUnfinished, this.unfinished());
+    const lost = this.lostAnswers.shift();
+    if (lost !== undefined) throw lost;
     return { job: this.render(job) };
   }
 
@@ -272,10 +294,11 @@ export class FakeVideoProvider implements VideoProvider {
       backend: this.backend,
       status,
       progress,
-      width: 1280,
-      height: 720,
-      seconds: 4,
+      width: job.shape?.width ?? 1280,
+      height: job.shape?.height ?? 720,
+      seconds: job.shape?.seconds ?? 4,
       variants: 1,
+      ...(job.prompt === undefined ? {} : { prompt: job.prompt }),
       createdAt: new Date(job.createdAt),
       outputs:
         status === 'completed' ? [{ id: job.id, width: 1280, height: 720, seconds: 4, hasAudio: true }] : [],

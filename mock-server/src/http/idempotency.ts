@@ -1,0 +1,104 @@
+/**
+ * `Idempotency-Key` on creates: the same key with the same body, from the same credential, answers
+ * the first answer again instead of making a second job; the same key with another body is refused.
+ * A client that lost a create's answer (dropped connection, timeout) can then retry safely.
+ * Answers of 5xx, 409 and 429 are not remembered (the request did nothing; retrying may succeed).
+ * In memory, the newest 10 000 keys.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { openAIErrorBody } from './openai-error-body.js';
+
+interface Remembered {
+  bodyHash: string;
+  answer: Promise<{ status: number; headers: [string, string][]; body: ArrayBuffer } | undefined>;
+}
+
+const MAX_KEYS = 10_000;
+
+const sha256 = (data: string | ArrayBuffer): string =>
+  createHash('sha256')
+    .update(typeof data === 'string' ? data : new Uint8Array(data))
+    .digest('hex');
+
+/**
+ * What identifies a body: its bytes, or for multipart its fields in order (names, values, file
+ * names, types and bytes), since each request draws a new boundary.
+ */
+async function bodyFingerprint(request: Request): Promise<string> {
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    return sha256(await request.arrayBuffer());
+  }
+  const form = await request.formData().catch(() => undefined);
+  if (!form) return 'unreadable multipart';
+  const parts: string[] = [];
+  for (const [name, value] of form) {
+    parts.push(
+      typeof value === 'string'
+        ? `${name}=${sha256(value)}`
+        : `${name}@${value.name};${value.type};${sha256(await value.arrayBuffer())}`,
+    );
+  }
+  return sha256(parts.join('\n'));
+}
+
+/**
+ * Creates the middleware (one per app). POST requests outside `/_emulator` that carry an
+ * `Idempotency-Key` header are remembered per credential, method, path and key.
+ * @example
+ * app.use('*', createIdempotencyMiddleware());
+ */
+export function createIdempotencyMiddleware(): MiddlewareHandler {
+  const seen = new Map<string, Remembered>();
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (c.req.method !== 'POST' || !key || c.req.path.startsWith('/_emulator')) return next();
+    const credential = c.req.header('authorization') ?? c.req.header('api-key') ?? '';
+    const slot = sha256(`${sha256(credential)}\n${c.req.path}\n${key}`);
+    const bodyHash = await bodyFingerprint(c.req.raw.clone());
+    const earlier = seen.get(slot);
+    if (earlier) {
+      if (earlier.bodyHash !== bodyHash) {
+        return c.json(
+          openAIErrorBody({
+            message: `Idempotency-Key "${key}" was already used with a different request body; use a new key for a new request.`,
+            type: 'invalid_request_error',
+            param: 'Idempotency-Key',
+            code: 'idempotency_key_reused',
+          }),
+          422,
+        );
+      }
+      const answer = await earlier.answer;
+      if (answer) {
+        const headers = new Headers(answer.headers);
+        headers.set('idempotent-replayed', 'true');
+        return new Response(answer.body.slice(0), { status: answer.status, headers });
+      }
+    }
+    let settle: (value: Awaited<Remembered['answer']>) => void = () => undefined;
+    const answer = new Promise<Awaited<Remembered['answer']>>((resolve) => {
+      settle = resolve;
+    });
+    seen.delete(slot);
+    seen.set(slot, { bodyHash, answer });
+    if (seen.size > MAX_KEYS) seen.delete(seen.keys().next().value!);
+    try {
+      await next();
+    } finally {
+      const status = c.res.status;
+      if (status >= 500 || status === 409 || status === 429) {
+        seen.delete(slot);
+        settle(undefined);
+      } else {
+        const body = await c.res
+          .clone()
+          .arrayBuffer()
+          .catch(() => undefined);
+        settle(body === undefined ? undefined : { status, headers: [...c.res.headers], body });
+      }
+    }
+    return undefined;
+  };
+}
