@@ -193,6 +193,55 @@ describe('createSoraKit specifics', () => {
     expect(env.emulator.control.jobs().some((job) => job.record.remixedFromId !== undefined)).toBe(true);
   });
 
+  it('Sora 1: frameImages place the first image at frame 0 and the last at the last frame', async () => {
+    const soraKit = createSoraKit(env.options('azure-sora1'));
+    const png = solidPng('854x480', 'blue');
+    const started = await startVideo({
+      model: soraKit.video(),
+      prompt: 'from blue to blue',
+      resolution: '854x480',
+      duration: 2,
+      frameImages: [
+        { image: png, frameType: 'first_frame' },
+        { image: png, frameType: 'last_frame' },
+      ],
+    });
+    expect(started.warnings).toEqual([]);
+    const [stored] = env.emulator.control.jobs();
+    expect(stored?.record.inputs?.map((input) => [input.kind, input.frameIndex])).toEqual([
+      ['image', 0],
+      ['image', 59],
+    ]);
+  });
+
+  it('Sora 2: a last frame and a video reference are warnings, not silent drops', async () => {
+    const soraKit = createSoraKit(env.options('openai-sora2'));
+    const png = solidPng('1280x720');
+    const started = await startVideo({
+      model: soraKit.video(),
+      prompt: 'x',
+      resolution: '1280x720',
+      duration: 4,
+      frameImages: [
+        { image: png, frameType: 'first_frame' },
+        { image: png, frameType: 'last_frame' },
+      ],
+    });
+    expect(
+      started.warnings.map((warning) => ('feature' in warning ? warning.feature : warning.type)),
+    ).toEqual(['frameImages.last_frame']);
+    const withVideo = await startVideo({
+      model: soraKit.video(),
+      prompt: 'x',
+      duration: 4,
+      inputReferences: [{ data: new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]), mediaType: 'video/mp4' }],
+    });
+    expect(
+      withVideo.warnings.map((warning) => ('feature' in warning ? warning.feature : warning.type)),
+    ).toEqual(['inputReferences[0]']);
+    expect(env.emulator.control.jobs().map((job) => job.record.inputs?.length ?? 0)).toEqual([1, 0]);
+  });
+
   it('refuses a malformed operation with a ValidationError on field operation', async () => {
     const model = createSoraKit(env.options('openai-sora2')).video();
     const error = await model
