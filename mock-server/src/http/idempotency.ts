@@ -6,7 +6,8 @@
  * In memory, the newest 10 000 keys.
  * @module
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { MiddlewareHandler } from 'hono';
 import { openAIErrorBody } from './openai-error-body.js';
 
@@ -17,10 +18,9 @@ interface Remembered {
 
 const MAX_KEYS = 10_000;
 
-const sha256 = (data: string | ArrayBuffer): string =>
-  createHash('sha256')
-    .update(typeof data === 'string' ? data : new Uint8Array(data))
-    .digest('hex');
+/** Hex SHA-256 (`@noble/hashes`, which the emulator uses elsewhere; it runs in browsers too). */
+const hash = (data: string | ArrayBuffer): string =>
+  bytesToHex(sha256(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data)));
 
 /**
  * What identifies a body: its bytes, or for multipart its fields in order (names, values, file
@@ -28,7 +28,7 @@ const sha256 = (data: string | ArrayBuffer): string =>
  */
 async function bodyFingerprint(request: Request): Promise<string> {
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
-    return sha256(await request.arrayBuffer());
+    return hash(await request.arrayBuffer());
   }
   const form = await request.formData().catch(() => undefined);
   if (!form) return 'unreadable multipart';
@@ -36,11 +36,11 @@ async function bodyFingerprint(request: Request): Promise<string> {
   for (const [name, value] of form) {
     parts.push(
       typeof value === 'string'
-        ? `${name}=${sha256(value)}`
-        : `${name}@${value.name};${value.type};${sha256(await value.arrayBuffer())}`,
+        ? `${name}=${hash(value)}`
+        : `${name}@${value.name};${value.type};${hash(await value.arrayBuffer())}`,
     );
   }
-  return sha256(parts.join('\n'));
+  return hash(parts.join('\n'));
 }
 
 /**
@@ -55,7 +55,7 @@ export function createIdempotencyMiddleware(): MiddlewareHandler {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || !key || c.req.path.startsWith('/_emulator')) return next();
     const credential = c.req.header('authorization') ?? c.req.header('api-key') ?? '';
-    const slot = sha256(`${sha256(credential)}\n${c.req.path}\n${key}`);
+    const slot = hash(`${hash(credential)}\n${c.req.path}\n${key}`);
     const bodyHash = await bodyFingerprint(c.req.raw.clone());
     const earlier = seen.get(slot);
     if (earlier) {
