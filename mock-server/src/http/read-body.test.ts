@@ -36,6 +36,17 @@ describe('readBodyBytes', () => {
     expect(pulls).toBe(0);
   });
 
+  it('reads a body with a declared length whole, and still refuses one that is longer than declared', async () => {
+    expect(await readBodyBytes(post('hello', { 'content-length': '5' }), 5)).toEqual(
+      new TextEncoder().encode('hello'),
+    );
+    // An in-process request is not framed by a socket: its header can understate the body.
+    const error = await readBodyBytes(post('hello world', { 'content-length': '3' }), 5).catch(
+      (e: unknown) => e,
+    );
+    expect(BodyError.isInstance(error) && error.kind).toBe('too_large');
+  });
+
   it('stops counting a chunked body as soon as it passes the limit', async () => {
     let pulls = 0;
     const error = await readBodyBytes(post(streamOf(1000, 1024, () => pulls++)), 4096).catch(

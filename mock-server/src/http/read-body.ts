@@ -31,6 +31,15 @@ function tooLarge(limit: number): BodyError {
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  // A declared length within the limit bounds the body already (HTTP framing): read it whole.
+  // On @hono/node-server this reads the socket directly; `request.body` would first build a full
+  // web Request and stream, most of a create's cost.
+  if (Number.isFinite(declared)) {
+    const whole = new Uint8Array(await request.arrayBuffer());
+    // In-process requests (app.fetch, MSW) are not framed by a socket: check what came.
+    if (whole.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return whole;
+  }
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
