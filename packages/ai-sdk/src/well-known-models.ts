@@ -6,29 +6,22 @@
  */
 import type { AiSdkModelCapabilities } from './ai-sdk-capabilities.js';
 
+/** Google Veo 3 and 3.1 (@ai-sdk/google, @ai-sdk/google-vertex). */
+const veo3 = (version: string): AiSdkModelCapabilities => ({
+  sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'],
+  seconds: [4, 6, 8],
+  defaultSeconds: 8,
+  audio: true,
+  maxVideosPerCall: 4,
+  notes: [
+    `Veo ${version}: 16:9 and 9:16, 720p and 1080p, 4, 6 or 8 s, native audio (Google Gemini API video docs).`,
+  ],
+});
+
 /** Known models by id (matched on the id without a `fal-ai/` prefix, and by prefix for dated ids). */
 export const WELL_KNOWN_MODELS: Readonly<Record<string, AiSdkModelCapabilities>> = {
-  // Google Veo (@ai-sdk/google, @ai-sdk/google-vertex): 16:9 / 9:16 at 720p or 1080p, 4/6/8 s, audio.
-  'veo-3.1': {
-    sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'],
-    seconds: [4, 6, 8],
-    defaultSeconds: 8,
-    audio: true,
-    maxVideosPerCall: 4,
-    notes: [
-      'Veo 3.1: 16:9 and 9:16, 720p and 1080p, 4, 6 or 8 s, native audio (Google Gemini API video docs).',
-    ],
-  },
-  'veo-3.0': {
-    sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'],
-    seconds: [4, 6, 8],
-    defaultSeconds: 8,
-    audio: true,
-    maxVideosPerCall: 4,
-    notes: [
-      'Veo 3: 16:9 and 9:16, 720p and 1080p, 4, 6 or 8 s, native audio (Google Gemini API video docs).',
-    ],
-  },
+  'veo-3.1': veo3('3.1'),
+  'veo-3.0': veo3('3'),
   'veo-2.0': {
     sizes: ['1280x720', '720x1280'],
     seconds: { min: 5, max: 8 },

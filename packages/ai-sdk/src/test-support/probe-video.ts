@@ -58,37 +58,22 @@ export function probeVideo(bytes: Uint8Array): VideoProbe {
   });
 }
 
+/** Runs ffmpeg on a lavfi test source (`color=...`, `testsrc=...`) with the given output arguments. */
+function lavfi(source: string, output: string[]): Buffer {
+  return execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', source, ...output]);
+}
+
 /** A solid-colour PNG of `size` (`WxH`), rendered by the real ffmpeg. */
 export function solidPng(size: string, colour = 'red'): Uint8Array {
   return new Uint8Array(
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      `color=${colour}:s=${size}`,
-      '-frames:v',
-      '1',
-      '-f',
-      'image2pipe',
-      '-vcodec',
-      'png',
-      '-',
-    ]),
+    lavfi(`color=${colour}:s=${size}`, ['-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'png', '-']),
   );
 }
 
 /** A real H.264 MP4 of `size` and `seconds` (ffmpeg's test pattern), as a provider would return it. */
 export function testMp4(size: string, seconds: number): Uint8Array {
   return inTempDir('clip.mp4', (file) => {
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      `testsrc=size=${size}:rate=24:duration=${seconds}`,
+    lavfi(`testsrc=size=${size}:rate=24:duration=${seconds}`, [
       '-c:v',
       'libx264',
       '-pix_fmt',
