@@ -222,17 +222,16 @@ export function createListingIndex(store: JobStore, now: number): ListingIndex {
     }
   };
 
+  // While the index is built from the store, settle keys are collected and sorted once at the end.
+  let bulkSettles: SettleKey[] | null = null;
   const add = (record: JobRecord, at: number): void => {
     const partition = partitionOf(record.partition);
     if (!partition.placements.has(record.id)) {
       storedCount++;
       const { settlesAt } = jobTimeline(record);
-      settles.upsert({
-        at: settlesAt,
-        sequence: record.sequence,
-        partition: record.partition,
-        id: record.id,
-      });
+      const key = { at: settlesAt, sequence: record.sequence, partition: record.partition, id: record.id };
+      if (bulkSettles === null) settles.upsert(key);
+      else bulkSettles.push(key);
     }
     partition.stored.upsert(record);
     shelfOf(partition, record.kind).stored.upsert(record);
@@ -243,8 +242,14 @@ export function createListingIndex(store: JobStore, now: number): ListingIndex {
   const build = (): void => {
     partitions = new Map();
     storedCount = 0;
-    settles = createSortedList(compareSettles);
-    for (const name of store.partitions()) for (const record of store.list(name)) add(record, lastNow);
+    const keys: SettleKey[] = [];
+    bulkSettles = keys;
+    try {
+      for (const name of store.partitions()) for (const record of store.list(name)) add(record, lastNow);
+    } finally {
+      bulkSettles = null;
+    }
+    settles = createSortedList(compareSettles, keys);
   };
 
   /** Applies every change due at or before `at` in `partition`. */

@@ -22,14 +22,15 @@ export interface SortedList<T> {
 }
 
 /**
- * Creates an empty list ordered by `compare`.
+ * Creates a list ordered by `compare`, empty or holding `initial` (duplicate-free under `compare`).
  * @example
  * const list = createSortedList(compareRecords);
  * list.upsert(record);
  * list.at(list.upperBound(cursor)); // the first record after the cursor
  */
-export function createSortedList<T>(compare: (a: T, b: T) => number): SortedList<T> {
-  const items: T[] = [];
+export function createSortedList<T>(compare: (a: T, b: T) => number, initial?: readonly T[]): SortedList<T> {
+  // A bulk start is one sort (O(n log n)), not n inserts in arbitrary order (O(n^2) memmoves).
+  const items: T[] = initial === undefined ? [] : [...initial].sort(compare);
   // First position whose item compares >= key (strict = false) or > key (strict = true).
   const search = (key: T, strict: boolean): number => {
     let low = 0;
