@@ -6,17 +6,22 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmulator, createMemoryStore } from '../dist/index.js';
 import { openEmulatorData } from '../dist/data.js';
-import { fixed, interleaved, machine, median, timeEach, writeSection } from './bench-report.mjs';
+import { createEmulator, createMemoryStore } from '../dist/index.js';
+import { fixed, interleaved, machine, median, writeSection } from './bench-report.mjs';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
-const POLLS = Number(process.env.BENCH_POLLS ?? 2000);
+const POLLS = Number(process.env.BENCH_POLLS ?? 5000);
 const RESTART_JOBS = Number(process.env.BENCH_RESTART_JOBS ?? 100_000);
 const RESTARTS = 3;
 const AUTH = { authorization: 'Bearer sk-bench', 'content-type': 'application/json' };
-const BODY = JSON.stringify({ model: 'sora-2', prompt: 'a red balloon over a lake', seconds: '4', size: '1280x720' });
+const BODY = JSON.stringify({
+  model: 'sora-2',
+  prompt: 'a red balloon over a lake',
+  seconds: '4',
+  size: '1280x720',
+});
 const dirs = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'sora-bench-data-'));
@@ -24,22 +29,59 @@ const tempDir = () => {
   return dir;
 };
 const options = { clock: 'manual', quota: 'none', logLevel: 'error', seed: 'bench', renderWorkers: 0 };
-const create = (emulator) => emulator.app.request('/v1/videos', { method: 'POST', headers: AUTH, body: BODY });
+const create = (emulator) =>
+  emulator.app.request('/v1/videos', { method: 'POST', headers: AUTH, body: BODY });
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+/** Runs `run` `times` times; returns operations per CPU-second and per wall second. */
+async function rate(run, times) {
+  const cpu = cpuMs();
+  const wall = performance.now();
+  for (let i = 0; i < times; i++) await run(i);
+  return { cpu: (times * 1000) / (cpuMs() - cpu), wall: (times * 1000) / (performance.now() - wall) };
+}
+/** `interleaved` over {cpu, wall} results: the ratios by CPU (the verdict) and by wall clock. */
+async function compare(rounds, subject, reference) {
+  const results = { subject: [], reference: [] };
+  const cpu = await interleaved(
+    rounds,
+    async () => {
+      const r = await subject();
+      results.subject.push(r);
+      return r.cpu;
+    },
+    async () => {
+      const r = await reference();
+      results.reference.push(r);
+      return r.cpu;
+    },
+  );
+  const wallRatios = results.subject.map((r, i) => r.wall / results.reference[i].wall);
+  return {
+    ...cpu,
+    wall: {
+      subjects: results.subject.map((r) => r.wall),
+      references: results.reference.map((r) => r.wall),
+      ratio: median(wallRatios),
+      ratios: wallRatios,
+    },
+  };
+}
 
 // 1. Creates: a fresh emulator per round on each side (the durable one in a new directory).
-const creates = await interleaved(
+const createOnce = (emulator) => () => create(emulator).then((r) => r.arrayBuffer());
+await rate(createOnce(createEmulator(options)), 200); // warm-up of the shared code
+const creates = await compare(
   ROUNDS,
   async () => {
     const data = openEmulatorData(tempDir());
-    const emulator = createEmulator({ ...options, persistence: data });
-    const ms = await timeEach(() => create(emulator).then((r) => r.arrayBuffer()), CREATES);
+    const result = await rate(createOnce(createEmulator({ ...options, persistence: data })), CREATES);
     data.close();
-    return 1000 / ms;
+    return result;
   },
-  async () => {
-    const emulator = createEmulator(options);
-    return 1000 / (await timeEach(() => create(emulator).then((r) => r.arrayBuffer()), CREATES));
-  },
+  () => rate(createOnce(createEmulator(options)), CREATES),
 );
 
 // 2. Polls of one completed video: reads come from memory on both sides.
@@ -47,14 +89,15 @@ const pollTarget = async (persistence) => {
   const emulator = createEmulator({ ...options, ...(persistence ? { persistence } : {}) });
   const video = await (await create(emulator)).json();
   emulator.clock.advance(60_000);
-  return () =>
-    timeEach(() => emulator.app.request(`/v1/videos/${video.id}`, { headers: AUTH }).then((r) => r.arrayBuffer()), POLLS);
+  const poll = () =>
+    emulator.app.request(`/v1/videos/${video.id}`, { headers: AUTH }).then((r) => r.arrayBuffer());
+  return () => rate(poll, POLLS);
 };
 const durablePoll = await pollTarget(openEmulatorData(tempDir()));
 const memoryPoll = await pollTarget(null);
 await durablePoll();
 await memoryPoll();
-const polls = await interleaved(ROUNDS, async () => 1000 / (await durablePoll()), async () => 1000 / (await memoryPoll()));
+const polls = await compare(ROUNDS, durablePoll, memoryPoll);
 
 // 3. Restart with RESTART_JOBS stored jobs (Sora 2 and Sora 1 mixed, 100 partitions).
 const restartDir = tempDir();
@@ -85,15 +128,22 @@ const memoryRecords = [];
   for (const partition of data.store.partitions()) memoryRecords.push(...data.store.list(partition));
   data.close();
 }
+const openTimes = [];
+const restartCpu = [];
 const restart = await interleaved(
   RESTARTS,
   async () => {
     const start = performance.now();
+    const cpu = cpuMs();
     const data = openEmulatorData(restartDir);
+    openTimes.push(performance.now() - start);
     const emulator = createEmulator({ ...options, persistence: data });
-    const res = await emulator.app.request('/v1/videos?limit=20', { headers: { authorization: 'Bearer sk-7' } });
+    const res = await emulator.app.request('/v1/videos?limit=20', {
+      headers: { authorization: 'Bearer sk-7' },
+    });
     await res.arrayBuffer();
     const ms = performance.now() - start;
+    restartCpu.push(cpuMs() - cpu);
     data.close();
     return ms;
   },
@@ -103,7 +153,9 @@ const restart = await interleaved(
     for (const record of memoryRecords) store.put(record);
     const start = performance.now();
     const emulator = createEmulator({ ...options, store });
-    const res = await emulator.app.request('/v1/videos?limit=20', { headers: { authorization: 'Bearer sk-7' } });
+    const res = await emulator.app.request('/v1/videos?limit=20', {
+      headers: { authorization: 'Bearer sk-7' },
+    });
     await res.arrayBuffer();
     return performance.now() - start;
   },
@@ -129,14 +181,20 @@ writeSection('persistence', [
   '',
   '| measure | --data | in memory | ratio | goal |',
   '| --- | --- | --- | --- | --- |',
-  `| creates per second | ${fixed(median(creates.subjects), 0)} | ${fixed(median(creates.references), 0)} | ${fixed(creates.ratio)} | >= 0.5: ${verdict(creates.ratio, 0.5)} |`,
-  `| status polls per second | ${fixed(median(polls.subjects), 0)} | ${fixed(median(polls.references), 0)} | ${fixed(polls.ratio)} | >= 0.9: ${verdict(polls.ratio, 0.9)} |`,
+  `| creates per CPU-second | ${fixed(median(creates.subjects), 0)} | ${fixed(median(creates.references), 0)} | ${fixed(creates.ratio)} | >= 0.5: ${verdict(creates.ratio, 0.5)} |`,
+  `| creates per second (wall) | ${fixed(median(creates.wall.subjects), 0)} | ${fixed(median(creates.wall.references), 0)} | ${fixed(creates.wall.ratio)} | (shown) |`,
+  `| status polls per CPU-second | ${fixed(median(polls.subjects), 0)} | ${fixed(median(polls.references), 0)} | ${fixed(polls.ratio)} | >= 0.9: ${verdict(polls.ratio, 0.9)} |`,
+  `| status polls per second (wall) | ${fixed(median(polls.wall.subjects), 0)} | ${fixed(median(polls.wall.references), 0)} | ${fixed(polls.wall.ratio)} | (shown) |`,
   `| restart with ${RESTART_JOBS.toLocaleString('en-US')} jobs (ms) | ${fixed(restartMs, 0)} | ${fixed(median(restart.references), 0)} (build from memory) | ${fixed(restart.ratio)} | < 2000 ms: ${restartMs < 2000 ? 'met' : 'not met'} |`,
+  `| restart CPU time (ms) | ${fixed(median(restartCpu), 0)} | — | — | — |`,
   `| database size per job (bytes) | ${fixed(dbBytes / RESTART_JOBS, 0)} | — | — | — |`,
   '',
-  `- Per round, creates/s with --data: ${list(creates.subjects)}; in memory: ${list(creates.references)} (ratios ${list(creates.ratios, 2)}).`,
-  `- Per round, polls/s with --data: ${list(polls.subjects)}; in memory: ${list(polls.references)} (ratios ${list(polls.ratios, 2)}).`,
-  `- Restart per round (ms): ${list(restart.subjects)}; reference ${list(restart.references)}. Filling the directory with ${RESTART_JOBS.toLocaleString('en-US')} creates (one committed transaction each) took ${fixed(fillSeconds, 1)} s; \`emulator.db\` is ${fixed(dbBytes / 1024 / 1024, 1)} MiB after close (WAL checkpointed).`,
+  '- "Per CPU-second" divides the operations by the process\'s user + system CPU time during the round',
+  '  (`process.cpuUsage()`): on a machine shared with other work it is far steadier than wall-clock rates, which are',
+  "  shown too. The commit's `write()` into the WAL is system time, so it is counted.",
+  `- Per round, creates per CPU-second with --data: ${list(creates.subjects)}; in memory: ${list(creates.references)} (ratios ${list(creates.ratios, 2)}; wall ${list(creates.wall.ratios, 2)}).`,
+  `- Per round, polls per CPU-second with --data: ${list(polls.subjects)}; in memory: ${list(polls.references)} (ratios ${list(polls.ratios, 2)}; wall ${list(polls.wall.ratios, 2)}).`,
+  `- Restart per round (ms): ${list(restart.subjects)}, of which opening the database (load and decode every record) ${list(openTimes)}; reference ${list(restart.references)}. Filling the directory with ${RESTART_JOBS.toLocaleString('en-US')} creates (one committed transaction each) took ${fixed(fillSeconds, 1)} s; \`emulator.db\` is ${fixed(dbBytes / 1024 / 1024, 1)} MiB after close (WAL checkpointed).`,
   '- Each create is one SQLite transaction (record, id stream positions, clock) committed in WAL mode with',
   '  `synchronous = NORMAL` before the answer; polls never touch the database (reads are served from memory).',
 ]);

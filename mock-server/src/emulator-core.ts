@@ -18,6 +18,7 @@ import { createEngine } from './engine/create-engine.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { createRenderCache, type Renderer, renderOwnerKey } from './http/render-cache.js';
 import {
+  type DurableStatePart,
   emulatorStateSource,
   notifyingClock,
   restoreEmulatorState,
@@ -123,8 +124,12 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
     webhooks: webhooks?.dispatcher ?? null,
     onChange: checkpoint,
   });
+  // Further synchronous stores beside the JobStore register their state here to persist with
+  // --data (e.g. Sora 2 characters: { key: 'characters', save, restore }); see DurableStatePart.
+  const durableParts: DurableStatePart[] = [];
   if (persistence !== null) {
     restoreEmulatorState(persistence, {
+      parts: durableParts,
       ids: engine.ids,
       faults: engine.faults,
       httpFaults: control.httpFaults,
@@ -137,6 +142,7 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
         faults: engine.faults,
         httpFaults: control.httpFaults,
         scopes: clockScopes,
+        parts: durableParts,
         webhooks: webhooks?.dispatcher ?? null,
         wallNow: wallTimeSource,
       }),

@@ -67,6 +67,17 @@ describe('sora-emulator --data under kill -9', () => {
       createdAt: withInput.created_at,
     });
     let stop = false;
+    let loaded: () => void = () => {};
+    const enough = new Promise<void>((resolve) => {
+      loaded = resolve;
+    });
+    const acknowledge = (
+      id: string,
+      entry: { prompt: string; kind: 'sora1' | 'sora2'; createdAt: number },
+    ) => {
+      acknowledged.set(id, entry);
+      if (acknowledged.size >= 120) loaded();
+    };
     const worker = async (lane: number) => {
       for (let i = 0; !stop; i++) {
         const prompt = `lane ${lane} job ${i}`;
@@ -85,7 +96,7 @@ describe('sora-emulator --data under kill -9', () => {
             });
             if (response.status !== 201) throw new Error(`sora1 create answered ${response.status}`);
             const job = sora1JobSchema.parse(await response.json());
-            acknowledged.set(job.id, { prompt, kind: 'sora1', createdAt: job.created_at });
+            acknowledge(job.id, { prompt, kind: 'sora1', createdAt: job.created_at });
           } else {
             const video = await openai.videos.create({
               prompt,
@@ -93,7 +104,7 @@ describe('sora-emulator --data under kill -9', () => {
               seconds: '4',
               size: '720x1280',
             });
-            acknowledged.set(video.id, { prompt, kind: 'sora2', createdAt: video.created_at });
+            acknowledge(video.id, { prompt, kind: 'sora2', createdAt: video.created_at });
           }
         } catch (error) {
           if (!stop) throw error;
@@ -101,7 +112,7 @@ describe('sora-emulator --data under kill -9', () => {
       }
     };
     const lanes = Array.from({ length: 6 }, (_, lane) => worker(lane));
-    while (acknowledged.size < 120) await new Promise((resolve) => setTimeout(resolve, 5));
+    await enough;
     // Lanes stop starting requests; the ones in flight are cut by the kill.
     stop = true;
     await first.kill9();

@@ -15,19 +15,24 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function receiver(status: number): Promise<{ url: string; ids: string[] }> {
+async function receiver(status: number): Promise<{ url: string; ids: string[]; first: Promise<void> }> {
   const ids: string[] = [];
+  let arrived: () => void = () => {};
+  const first = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       ids.push(String(req.headers['webhook-id']));
       res.statusCode = status;
       res.end();
+      arrived();
     });
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, ids };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, ids, first };
 }
 
 const create = (emulator: ReturnType<typeof createEmulator>, prompt: string) =>
@@ -41,37 +46,33 @@ const create = (emulator: ReturnType<typeof createEmulator>, prompt: string) =>
     seconds: 4,
   });
 
+const durable = (persistence: ReturnType<typeof openEmulatorData>, webhookUrl: string) =>
+  createEmulator({
+    clock: 'manual',
+    seed: 'hooks',
+    persistence,
+    webhookUrl,
+    webhookSecret: SECRET,
+    logLevel: 'silent',
+  });
+
 describe('webhooks of a durable emulator', () => {
   it('deliver after a restart what was pending, and what settled while the emulator was down', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sora-hooks-'));
     dirs.push(dir);
     const failing = await receiver(503);
     const data = openEmulatorData(dir);
-    const first = createEmulator({
-      clock: 'manual',
-      seed: 'hooks',
-      persistence: data,
-      webhookUrl: failing.url,
-      webhookSecret: SECRET,
-      logLevel: 'silent',
-    });
+    const first = durable(data, failing.url);
     const pending = create(first, 'pending one');
     first.control.advanceClock(pending.settlesAt - first.clock.now());
-    while (failing.ids.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await failing.first;
     const later = create(first, 'settles while down');
     await first.close();
     data.close(); // the pending event was committed when it was queued
 
     const working = await receiver(200);
     const reopened = openEmulatorData(dir);
-    const second = createEmulator({
-      clock: 'manual',
-      seed: 'hooks',
-      persistence: reopened,
-      webhookUrl: working.url,
-      webhookSecret: SECRET,
-      logLevel: 'silent',
-    });
+    const second = durable(reopened, working.url);
     second.control.advanceClock(later.settlesAt - second.clock.now());
     await second.control.webhooksIdle();
     expect(working.ids).toHaveLength(2);

@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createClockScopes } from '../clock/clock-scopes.js';
+import { createManualClock } from '../clock/controllable-clock.js';
+import { createHttpFaultStore } from '../control/http-fault-store.js';
 import { createEmulator } from '../emulator.js';
+import { createFaultController } from '../engine/faults.js';
+import { createIdSource } from '../engine/id-source.js';
+import type { JsonValue } from '../engine/job-record.js';
 import { runEmulatorProcess } from '../test-support/emulator-process.js';
 import { DATABASE_FILE, type EmulatorData, EmulatorDataError, openEmulatorData } from './emulator-data.js';
+import { emulatorStateSource, restoreEmulatorState } from './emulator-state.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 const dirs: string[] = [];
@@ -208,5 +215,33 @@ describe('openEmulatorData', () => {
     expect(again.clockScopes.now('openai:sk-a')).toBe(global + 5_000);
     expect(again.clockScopes.now('azure:sk-b')).toBe(global + 7_000);
     expect(again.clockScopes.now('openai:other')).toBe(global);
+  });
+
+  it('persists a DurableStatePart with every checkpoint and restores it at start', () => {
+    const dir = tempDir();
+    const data = openData(dir);
+    let characters: JsonValue = { ch_1: { name: 'Mossy' } };
+    const part = {
+      key: 'characters',
+      save: () => characters,
+      restore: (value: JsonValue) => (characters = value),
+    };
+    const parts = {
+      clock: createManualClock(0),
+      ids: createIdSource(),
+      faults: createFaultController(),
+      httpFaults: createHttpFaultStore(),
+      webhooks: null,
+      wallNow: () => 0,
+      parts: [part],
+    };
+    data.setStateSource(emulatorStateSource({ ...parts, scopes: createClockScopes(parts.clock) }));
+    characters = { ch_1: { name: 'Mossy' }, ch_2: { name: 'Fern' } };
+    data.checkpoint();
+    close(data);
+    characters = null;
+    const again = openData(dir);
+    restoreEmulatorState(again, { ...parts, scopes: createClockScopes(parts.clock) });
+    expect(characters).toEqual({ ch_1: { name: 'Mossy' }, ch_2: { name: 'Fern' } });
   });
 });

@@ -36,6 +36,19 @@ export interface SavedWebhooks {
   readonly pending: readonly VideoWebhookEvent[];
 }
 
+/**
+ * A piece of state another part of the emulator keeps (e.g. a characters store): saved under
+ * `key` with every checkpoint, restored at start. The hook a new synchronous store plugs into.
+ */
+export interface DurableStatePart {
+  /** State key (not one of `clock`, `clockScopes`, `ids`, `faults`, `httpFaults`, `webhooks`). */
+  readonly key: string;
+  /** The current value (JSON). */
+  save(): JsonValue;
+  /** Puts a saved value back (at start, before any request). */
+  restore(value: JsonValue): void;
+}
+
 /** Everything {@link emulatorStateSource} reads. */
 export interface EmulatorStateParts {
   /** The clock. */
@@ -52,6 +65,8 @@ export interface EmulatorStateParts {
   readonly webhooks: WebhookDispatcher | null;
   /** Host wall time. */
   readonly wallNow: () => number;
+  /** Further state to keep (see {@link DurableStatePart}). */
+  readonly parts?: readonly DurableStatePart[];
 }
 
 /**
@@ -81,6 +96,7 @@ export function emulatorStateSource(parts: EmulatorStateParts): () => PersistedS
       };
       state.webhooks = webhooks as unknown as JsonValue;
     }
+    for (const part of parts.parts ?? []) state[part.key] = part.save();
     return state;
   };
 }
@@ -112,8 +128,12 @@ export function resumedClock(
  */
 export function restoreEmulatorState(
   persistence: EmulatorPersistence,
-  parts: Pick<EmulatorStateParts, 'ids' | 'faults' | 'httpFaults' | 'scopes'>,
+  parts: Pick<EmulatorStateParts, 'ids' | 'faults' | 'httpFaults' | 'scopes' | 'parts'>,
 ): void {
+  for (const part of parts.parts ?? []) {
+    const saved = persistence.readState(part.key);
+    if (saved !== undefined) part.restore(saved);
+  }
   const scopes = persistence.readState('clockScopes') as ClockScopesState | undefined;
   if (scopes !== undefined) parts.scopes.restore(scopes);
   const ids = persistence.readState('ids') as IdStreamPositions | undefined;

@@ -40,7 +40,7 @@ export function createSqliteStore(parts: SqliteStoreParts): JobStore {
 
   db.transaction(() => {
     const stored = blobs.loadAll();
-    const rows = db.prepare('SELECT record FROM jobs').pluck().iterate() as Iterable<string>;
+    const rows = db.prepare('SELECT record FROM jobs').pluck().all() as string[];
     for (const text of rows) memory.put(decodeRecord(text, stored));
   })();
 
