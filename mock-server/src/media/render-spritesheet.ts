@@ -1,7 +1,7 @@
 import { i420ToRgba } from './color.js';
 import { encodeJpeg } from './image/jpeg.js';
-import { resizeRgba } from './image/resize-rgba.js';
 import { createScene, MediaOptionsError, type SceneOptions } from './scene.js';
+import { shrinkI420 } from './shrink-i420.js';
 
 /** Default grid: 5 columns by 5 rows = 25 tiles. */
 export const SPRITESHEET_DEFAULT_GRID = 5;
@@ -61,7 +61,8 @@ export function spritesheetLayout(options: RenderSpritesheetOptions, frameCount:
 
 /**
  * Renders a spritesheet: a JPEG grid of frames sampled evenly across the video (the middle frame
- * of each of `columns * rows` equal slices), each shrunk to a tile with a box filter, row-major
+ * of each of `columns * rows` equal slices), each shrunk to a tile with a box filter (in YUV,
+before the colour conversion), row-major
  * from the top left. Deterministic: the same options give the same bytes.
  *
  * @throws MediaOptionsError for invalid scene or grid options
@@ -76,10 +77,8 @@ export async function renderSpritesheet(options: RenderSpritesheetOptions): Prom
   const sheetWidth = columns * tileWidth;
   const sheet = new Uint8Array(sheetWidth * rows * tileHeight * 4);
   layout.frames.forEach((frameIndex, tile) => {
-    const frame = scene.frameAt(frameIndex);
-    const image = { width: frame.width, height: frame.height, rgba: i420ToRgba(frame) };
-    const full = { x: 0, y: 0, width: frame.width, height: frame.height };
-    const small = resizeRgba(image, full, tileWidth, tileHeight);
+    // Shrunk in YUV, then converted at tile size: the full-size RGBA frame is never built.
+    const small = { rgba: i420ToRgba(shrinkI420(scene.frameAt(frameIndex), tileWidth, tileHeight)) };
     const left = (tile % columns) * tileWidth;
     const top = Math.floor(tile / columns) * tileHeight;
     for (let row = 0; row < tileHeight; row++) {

@@ -12,8 +12,11 @@ export interface SourceRect {
   readonly height: number;
 }
 
-interface AxisTaps {
+/** Per output sample along one axis: the first source sample and the weights from there on. */
+export interface AxisTaps {
+  /** First source index of each output sample. */
   first: Int32Array;
+  /** Normalised weights of each output sample's source samples. */
   weights: Float64Array[];
 }
 
@@ -21,7 +24,7 @@ interface AxisTaps {
  * Per output sample: the source samples and weights along one axis. Shrinking averages the covered
  * source span (box filter with fractional edges); enlarging interpolates linearly.
  */
-function axisTaps(start: number, span: number, sourceSize: number, targetSize: number): AxisTaps {
+export function axisTaps(start: number, span: number, sourceSize: number, targetSize: number): AxisTaps {
   const scale = span / targetSize;
   const first = new Int32Array(targetSize);
   const weights: Float64Array[] = [];
