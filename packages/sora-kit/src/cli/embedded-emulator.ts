@@ -6,7 +6,7 @@
  * @module
  */
 import type { SoraBackendId, VideoClient } from '@sora-kit/core';
-import { ValidationError } from '@sora-kit/core';
+import { AbortedError, ValidationError } from '@sora-kit/core';
 import { createEmulator } from '@sora-kit/emulator';
 import { createVideoClient } from '../create-video-client.js';
 
@@ -63,8 +63,10 @@ export async function startEmbeddedEmulator(options: {
   dataDir?: string | null;
   /** Called once when another process holds the directory and this one starts waiting. */
   onWait?: (file: string) => void;
+  /** Stops a wait for the directory (Ctrl+C). */
+  signal?: AbortSignal;
 }): Promise<EmbeddedEmulator> {
-  const data = options.dataDir ? await openData(options.dataDir, options.onWait) : null;
+  const data = options.dataDir ? await openData(options.dataDir, options.onWait, options.signal) : null;
   let emulator: ReturnType<typeof createEmulator>;
   let server: Awaited<ReturnType<ReturnType<typeof createEmulator>['listen']>>;
   try {
@@ -75,6 +77,9 @@ export async function startEmbeddedEmulator(options: {
       logLevel: 'silent',
       ...(data === null ? {} : { persistence: data }),
     });
+    // The saved clock resumes where it was; its speed and mode are this command's.
+    if (emulator.clock.mode !== 'real') emulator.clock.setMode('real');
+    if (emulator.clock.speed !== options.speed) emulator.clock.setSpeed(options.speed);
     server = await emulator.listen(0, '127.0.0.1');
   } catch (error) {
     data?.close();
@@ -108,14 +113,24 @@ export async function startEmbeddedEmulator(options: {
   };
 }
 
-/** Opens the data directory, waiting (after `onWait`) while another process holds it. */
-async function openData(dir: string, onWait: ((file: string) => void) | undefined) {
+/**
+ * Opens the data directory, waiting (after `onWait`) while another process holds it. It waits
+ * in short tries with the event loop free between them, so Ctrl+C (`signal`) still stops it.
+ */
+async function openData(dir: string, onWait: ((file: string) => void) | undefined, signal?: AbortSignal) {
   const { openEmulatorData, EmulatorDataError } = await import('@sora-kit/emulator/data');
-  try {
-    return openEmulatorData(dir, { lockTimeoutMs: 0 });
-  } catch (error) {
-    if (!(error instanceof EmulatorDataError) || error.reason !== 'locked') throw error;
-    onWait?.(error.file);
-    return openEmulatorData(dir, { lockTimeoutMs: DATA_LOCK_WAIT_MS });
+  const deadline = Date.now() + DATA_LOCK_WAIT_MS;
+  let waiting = false;
+  for (;;) {
+    try {
+      return openEmulatorData(dir, { lockTimeoutMs: waiting ? 100 : 0 });
+    } catch (error) {
+      if (!(error instanceof EmulatorDataError) || error.reason !== 'locked' || Date.now() > deadline)
+        throw error;
+      if (!waiting) onWait?.(error.file);
+      waiting = true;
+    }
+    if (signal?.aborted) throw new AbortedError({ reason: signal.reason });
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }

@@ -113,6 +113,7 @@ With --no-persist (or no home directory) the embedded emulator forgets its jobs 
     speed,
     seed: dataDir === null ? `sora-kit-cli-${Date.now()}` : 'sora-kit-cli',
     dataDir,
+    ...(io.signal ? { signal: io.signal } : {}),
     onWait: (file) => {
       if (options.notice) io.stderr.write(`Waiting for another sora-kit command to release ${file}...\n`);
     },
