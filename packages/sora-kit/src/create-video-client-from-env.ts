@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@sora-kit/core';
 import {
   BACKEND_IDS,
   type SoraBackendId,

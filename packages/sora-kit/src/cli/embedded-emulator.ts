@@ -7,8 +7,13 @@
  */
 import type { SoraBackendId, VideoClient } from '@sora-kit/core';
 import { AbortedError, ValidationError } from '@sora-kit/core';
-import { createEmulator } from '@sora-kit/emulator';
+import type { Emulator, EmulatorServer } from '@sora-kit/emulator';
 import { createVideoClient } from '../create-video-client.js';
+import { loadOptionalPackage } from '../load-optional-package.js';
+
+/** What the offline CLI says when the emulator is not installed. */
+const OFFLINE_PURPOSE =
+  'Running without credentials (the offline emulator; set OPENAI_API_KEY or AZURE_OPENAI_ENDPOINT to use a service)';
 
 /** The key the embedded clients send (the emulator accepts any non-empty key). */
 export const EMBEDDED_API_KEY = 'sk-emulator';
@@ -66,9 +71,14 @@ export async function startEmbeddedEmulator(options: {
   /** Stops a wait for the directory (Ctrl+C). */
   signal?: AbortSignal;
 }): Promise<EmbeddedEmulator> {
+  const { createEmulator } = await loadOptionalPackage(
+    () => import('@sora-kit/emulator'),
+    '@sora-kit/emulator',
+    OFFLINE_PURPOSE,
+  );
   const data = options.dataDir ? await openData(options.dataDir, options.onWait, options.signal) : null;
-  let emulator: ReturnType<typeof createEmulator>;
-  let server: Awaited<ReturnType<ReturnType<typeof createEmulator>['listen']>>;
+  let emulator: Emulator;
+  let server: EmulatorServer;
   try {
     emulator = createEmulator({
       clock: 'real',
@@ -118,7 +128,11 @@ export async function startEmbeddedEmulator(options: {
  * in short tries with the event loop free between them, so Ctrl+C (`signal`) still stops it.
  */
 async function openData(dir: string, onWait: ((file: string) => void) | undefined, signal?: AbortSignal) {
-  const { openEmulatorData, EmulatorDataError } = await import('@sora-kit/emulator/data');
+  const { openEmulatorData, EmulatorDataError } = await loadOptionalPackage(
+    () => import('@sora-kit/emulator/data'),
+    '@sora-kit/emulator',
+    OFFLINE_PURPOSE,
+  );
   const deadline = Date.now() + DATA_LOCK_WAIT_MS;
   let waiting = false;
   for (;;) {

@@ -3,6 +3,7 @@
  * `@sora-kit/emulator`) until Ctrl+C.
  * @module
  */
+import { loadOptionalPackage } from '../load-optional-package.js';
 import type { CliCommand } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
 
@@ -17,7 +18,11 @@ The flags are those of sora-emulator:
 `;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const { runServeCommand } = await import('@sora-kit/emulator/cli');
+  const { runServeCommand } = await loadOptionalPackage(
+    () => import('@sora-kit/emulator/cli'),
+    '@sora-kit/emulator',
+    'sora-kit emulator',
+  );
   if (argv.includes('--help') || argv.includes('-h')) io.stdout.write(USAGE_HEAD);
   return runServeCommand(argv, io, { env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
 }
