@@ -14,7 +14,8 @@ const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'sora-kit-install-'));
 const packs = join(work, 'packs');
 const app = join(work, 'app');
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const workspaces = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).workspaces;
 const dirs = workspaces.flatMap((pattern) =>
@@ -34,10 +35,17 @@ for (const dir of dirs) {
 }
 writeFileSync(
   join(app, 'package.json'),
-  JSON.stringify({ name: 'measure', private: true, dependencies: { 'sora-kit': overrides['sora-kit'] }, overrides }),
+  JSON.stringify({
+    name: 'measure',
+    private: true,
+    dependencies: { 'sora-kit': overrides['sora-kit'] },
+    overrides,
+  }),
 );
 run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...process.argv.slice(2)], app);
 const installed = run('npm', ['ls', '--all', '--parseable'], app).trim().split('\n').length - 1;
 const kb = Number(run('du', ['-sk', join(app, 'node_modules')]).split('\t')[0]);
-console.log(`${installed} packages, ${(kb / 1024).toFixed(1)} MB (node_modules)${process.argv.length > 2 ? ` with ${process.argv.slice(2).join(' ')}` : ''}`);
+console.log(
+  `${installed} packages, ${(kb / 1024).toFixed(1)} MB (node_modules)${process.argv.length > 2 ? ` with ${process.argv.slice(2).join(' ')}` : ''}`,
+);
 rmSync(work, { recursive: true, force: true });
