@@ -57,6 +57,19 @@ describe('sora-emulator --data under kill -9', () => {
       prompt: 'a lake at dawn, from the upload',
       input_reference: await toFile(jpeg, 'ref.jpg', { type: 'image/jpeg' }),
     });
+    // A delete and a cancel, acknowledged before the kill.
+    const removed = await openai.videos.create({ prompt: 'deleted before the crash' });
+    await control('/clock/advance', { ms: 10 * 60_000 });
+    expect((await openai.videos.delete(removed.id)).deleted).toBe(true);
+    const toCancel = sora1JobSchema.parse(
+      await (
+        await sora1('', {
+          method: 'POST',
+          body: JSON.stringify({ model: 'sora', prompt: 'cancelled', width: 480, height: 480, n_seconds: 1 }),
+        })
+      ).json(),
+    );
+    expect((await sora1(`/${toCancel.id}`, { method: 'DELETE' })).status).toBe(204);
     const clock = (await control('/clock/advance', { ms: 90_000 })) as { now_ms: number };
 
     // A create load, killed while requests are still in flight.
@@ -139,6 +152,9 @@ describe('sora-emulator --data under kill -9', () => {
         expect(job.generations).toHaveLength(0);
       }
     }
+    await expect(again.openai.videos.retrieve(removed.id)).rejects.toMatchObject({ status: 404 });
+    const cancelled = sora1JobSchema.parse(await (await again.sora1(`/${toCancel.id}`)).json());
+    expect(cancelled.status).toBe('cancelled');
     // A partial record never appears: every stored job is one the load had acknowledged or was sending.
     const listed = await again.openai.videos.list({ limit: 100 });
     for (const video of listed.data)
