@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock/controllable-clock.js';
+import { TEST_TIMING } from '../test-support/engine-fixtures.js';
 import { createEngine } from './create-engine.js';
 import type { CreateJobInput } from './engine.js';
 import { InvalidConfigError, InvalidCursorError } from './errors.js';
 
-const timing = {
-  queuedMs: 1000,
-  preprocessingMs: 500,
-  runningBaseMs: 2000,
-  runningMsPerMegapixelSecond: 0,
-  processingMs: 500,
-};
+const timing = TEST_TIMING;
 const video: CreateJobInput = {
   partition: 'key-a',
   kind: 'sora2',

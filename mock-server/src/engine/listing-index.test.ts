@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock/controllable-clock.js';
 import type { JobStore } from '../store/job-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
+import { TEST_TIMING, testJobInput } from '../test-support/engine-fixtures.js';
 import { createEngine } from './create-engine.js';
 import type { CreateJobInput } from './engine.js';
 import { JOB_PHASES, type JobPhase } from './job-phase.js';
@@ -12,22 +13,10 @@ import { type ListJobsOptions, listJobs } from './list-jobs.js';
 import { createListingIndex } from './listing-index.js';
 
 const HOUR = 3_600_000;
-const timing = {
-  queuedMs: 1000,
-  preprocessingMs: 500,
-  runningBaseMs: 2000,
-  runningMsPerMegapixelSecond: 0,
-  processingMs: 500,
-};
+const timing = TEST_TIMING;
 
 const input = (partition: string, kind: JobKind): CreateJobInput => ({
-  partition,
-  kind,
-  prompt: 'a calm lake',
-  model: kind === 'sora1' ? 'sora' : 'sora-2',
-  width: 480,
-  height: 480,
-  seconds: 4,
+  ...testJobInput(partition, kind),
   // Both expiry bases, so expiry from creation and from settling are both exercised.
   ...(partition === 'b' ? { expiryBasis: 'createdAt' as const } : {}),
 });

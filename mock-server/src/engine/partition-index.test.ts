@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock/controllable-clock.js';
 import type { JobStore } from '../store/job-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
+import { TEST_TIMING, testJobInput } from '../test-support/engine-fixtures.js';
 import { createEngine } from './create-engine.js';
-import type { CreateJobInput } from './engine.js';
 import { QuotaExceededError } from './errors.js';
 import type { JobKind, JobRecord } from './job-record.js';
 import { deriveJobState } from './job-state.js';
@@ -12,23 +12,9 @@ import { createMinHeap } from './min-heap.js';
 import { checkQuota } from './quota-check.js';
 
 const HOUR = 3_600_000;
-const timing = {
-  queuedMs: 1000,
-  preprocessingMs: 500,
-  runningBaseMs: 2000,
-  runningMsPerMegapixelSecond: 0,
-  processingMs: 500,
-};
+const timing = TEST_TIMING;
 
-const input = (partition: string, kind: JobKind): CreateJobInput => ({
-  partition,
-  kind,
-  prompt: 'a calm lake',
-  model: kind === 'sora1' ? 'sora' : 'sora-2',
-  width: 480,
-  height: 480,
-  seconds: 4,
-});
+const input = testJobInput;
 
 type Op =
   | { type: 'create'; partition: string; kind: JobKind }
