@@ -7,6 +7,9 @@
 import { Hono } from 'hono';
 import { createControlRoutes } from './control/control-routes.js';
 import { createFaultMiddleware } from './control/fault-middleware.js';
+import { requireControlKey } from './dashboard/control-key.js';
+import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
+import { createRequestLog } from './dashboard/request-log.js';
 import { createSora1Routes } from './dialects/sora1/index.js';
 import { createSora2Routes } from './dialects/sora2/index.js';
 import type { EmulatorContext } from './emulator-context.js';
@@ -18,13 +21,21 @@ import { WireError } from './http/wire-error.js';
 /**
  * Builds the app. Paths: `/v1/videos…` (OpenAI Sora 2), `/openai/v1/videos…` and
  * `/openai/videos…` (Azure Sora 2, one partition and store),
- * `/openai/v1/video/generations…` (Azure Sora 1), `/_emulator/…` (control).
+ * `/openai/v1/video/generations…` (Azure Sora 1), `/_emulator/…` (control), `/` (dashboard).
  * @example
  * const app = createEmulatorApp(emulator);
  * const res = await app.request('/v1/videos', { headers: { authorization: 'Bearer sk-test' } });
  */
 export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
+  // The last requests, for the dashboard and GET /_emulator/requests (outermost: faults included).
+  const requests = createRequestLog();
+  app.use('*', requests.middleware);
+  if (emulator.options.controlKey !== undefined) {
+    const guard = requireControlKey(emulator.options.controlKey);
+    app.use('/', guard);
+    app.use('/_emulator/*', guard);
+  }
 
   // HTTP faults (latency, injected 4xx/5xx) run before every dialect route; never on /_emulator.
   // A durable emulator commits the used-up fault counts before answering.
@@ -37,6 +48,8 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
   // Creates with an Idempotency-Key answer once per key and body (inside the faults, so a dropped
   // answer is remembered and a retry gets it).
   app.use('*', createIdempotencyMiddleware());
+  // The dashboard (GET / for browsers) and its read-only views, before the control catch-all.
+  app.route('/', createDashboardRoutes(emulator, { requests, fetch: (request) => app.fetch(request) }));
   app.route('/_emulator', createControlRoutes(emulator));
 
   app.route('/v1', createSora2Routes(emulator, 'openai'));

@@ -44,6 +44,13 @@ export interface EmulatorOptions {
   seed?: string | number;
   /** The only key accepted. Default: any non-empty key (each key is its own partition). */
   apiKey?: string;
+  /**
+   * Key the dashboard (`/`) and the control API (`/_emulator/*`) require, sent as the
+   * `x-emulator-key` header, `Authorization: Bearer KEY` or `?key=KEY`. Default: none (open, for
+   * loopback use). `sora-emulator serve` on a non-loopback host sets it to `--control-key` or
+   * `--api-key` and refuses to start without one.
+   */
+  controlKey?: string;
   /** Shorthand for `quota: 'concurrent:N'` (ignored when `quota` is given). */
   maxConcurrent?: number;
   /** Quota per credential and API family: `concurrent:2` (default), `rate:2/min`, `none`, or a policy. */
@@ -100,6 +107,8 @@ export interface ResolvedEmulatorOptions {
   readonly seed: string | number;
   /** Required key, if any. */
   readonly apiKey: string | undefined;
+  /** Key of the dashboard and control API, if any. */
+  readonly controlKey: string | undefined;
   /** Initial quota (spec string or policy). */
   readonly quota: string | QuotaPolicy;
   /** Retention hours. */
@@ -148,6 +157,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     startMs: options.startMs,
     seed: options.seed ?? 'sora-kit',
     apiKey: options.apiKey,
+    controlKey: options.controlKey,
     quota,
     retentionHours: options.retentionHours ?? 24,
     timing: options.timing ?? {},

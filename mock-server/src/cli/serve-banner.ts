@@ -12,6 +12,8 @@ export interface ServeBannerInput {
   readonly clock: string;
   /** Required key, if any (the example uses it). */
   readonly apiKey?: string | undefined;
+  /** Key of the dashboard and control API, if any. */
+  readonly controlKey?: string | undefined;
   /** Where durable state lives (`--data`), or null/undefined for in-memory state. */
   readonly state?: { readonly file: string; readonly resumed: boolean; readonly jobs: number } | null;
 }
@@ -31,8 +33,17 @@ function stateLine(state: ServeBannerInput['state']): string {
 export function serveBanner(input: ServeBannerInput): string {
   const { url } = input;
   const key = input.apiKey ?? 'sk-test';
+  const guarded = input.controlKey !== undefined;
+  const dashboard = guarded ? `${url}/?key=${encodeURIComponent(input.controlKey ?? '')}` : `${url}/`;
+  const guard = guarded
+    ? '\n  (the dashboard and control API need the key: x-emulator-key header, Bearer, or ?key=)'
+    : '';
+  const advance = guarded
+    ? `  curl -s -X POST ${url}/_emulator/clock/advance -H "x-emulator-key: ${input.controlKey}" -d '{"ms":60000}'\n`
+    : `  curl -s -X POST ${url}/_emulator/clock/advance -d '{"ms":60000}'\n`;
   return `sora-kit emulator listening on ${url} (clock: ${input.clock})
 ${stateLine(input.state)}
+  Dashboard       ${dashboard}${guard}
   OpenAI Sora 2   ${url}/v1
   Azure Sora 2    ${url}/openai/v1
   Azure Sora 1    ${url}/openai/v1/video/generations/jobs?api-version=preview
@@ -42,7 +53,7 @@ Try:
   curl -s ${url}/v1/videos -H "Authorization: Bearer ${key}" -H "Content-Type: application/json" \\
     -d '{"model":"sora-2","prompt":"a red balloon over a lake","seconds":"4","size":"1280x720"}'
   curl -s ${url}/v1/videos/VIDEO_ID -H "Authorization: Bearer ${key}"
-${input.clock === 'manual' ? `  curl -s -X POST ${url}/_emulator/clock/advance -d '{"ms":60000}'\n` : ''}
+${input.clock === 'manual' ? advance : ''}
 Press Ctrl+C to stop.
 `;
 }

@@ -143,6 +143,7 @@ export async function runServeCommand(
       url,
       clock: emulator.clock.mode,
       apiKey: config.emulator.apiKey,
+      controlKey: config.emulator.controlKey,
       state:
         data === undefined ? null : { file: data.location, resumed: data.resumed, jobs: countJobs(emulator) },
     }),

@@ -25,6 +25,8 @@ Runs the Sora emulator: Azure Sora 1 jobs, Azure Sora 2 and OpenAI Sora 2 videos
   --start TIME           emulated start time, ISO 8601 or ms since the epoch
   --seed S               seed of every id (default "sora-kit"): same seed + requests = same bytes
   --api-key KEY          accept only this key (default: any non-empty key, one partition per key)
+  --control-key KEY      key the dashboard (/) and control API (/_emulator) require (default: none
+                         on loopback; on any other --host, --control-key or --api-key is required)
   --max-concurrent N     unfinished jobs per key and API family (default 2)
   --quota SPEC           concurrent:N | rate:N/min (also /s, /h, /30s) | none (instead of --max-concurrent)
   --retention-hours N    how long finished jobs stay (default 24)
@@ -131,6 +133,16 @@ export function parseServeArgs(
   if (values.seed !== undefined && values.seed === '') throw new ServeUsageError('--seed must not be empty');
   if (values['api-key'] !== undefined && values['api-key'].trim() === '')
     throw new ServeUsageError('--api-key must not be empty');
+  if (values['control-key'] !== undefined && values['control-key'].trim() === '')
+    throw new ServeUsageError('--control-key must not be empty');
+  // Beyond loopback the dashboard and the control API (which can reset, fault and move time)
+  // need a key: --control-key, else --api-key.
+  const controlKey = values['control-key'] ?? (isLoopbackHost(host) ? undefined : values['api-key']);
+  if (controlKey === undefined && !isLoopbackHost(host)) {
+    throw new ServeUsageError(
+      `--host ${host} is not a loopback address: the dashboard and the control API would be open to the network; give --api-key KEY or --control-key KEY`,
+    );
+  }
   const webhookUrl = values['webhook-url'];
   const webhookSecret = values['webhook-secret'];
   if ((webhookUrl === undefined) !== (webhookSecret === undefined)) {
@@ -161,6 +173,7 @@ export function parseServeArgs(
     ...(values.start === undefined ? {} : { startMs: startTime(values.start) }),
     ...(values.seed === undefined ? {} : { seed: values.seed }),
     ...(values['api-key'] === undefined ? {} : { apiKey: values['api-key'] }),
+    ...(controlKey === undefined ? {} : { controlKey }),
     ...(values['max-concurrent'] === undefined
       ? {}
       : { maxConcurrent: integer('max-concurrent', values['max-concurrent'], 1) }),
@@ -197,6 +210,7 @@ function parse(argv: string[]) {
       start: { type: 'string' },
       seed: { type: 'string' },
       'api-key': { type: 'string' },
+      'control-key': { type: 'string' },
       'max-concurrent': { type: 'string' },
       quota: { type: 'string' },
       'retention-hours': { type: 'string' },
@@ -208,4 +222,10 @@ function parse(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+/** Whether `host` is a loopback interface (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
 }

@@ -14,6 +14,7 @@ import {
   readJsonBody,
   requestIdMiddleware,
 } from '../../http/index.js';
+import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
 import { generationRender, type Sora1VideoQuality } from './generation-media.js';
 import { parseSora1CreateForm, parseSora1CreateJson } from './parse-sora1-create.js';
@@ -29,20 +30,6 @@ export const SORA1_API_VERSIONS = ['v1', 'preview'] as const;
 
 /** The base model a deployment must serve to run video generation jobs. */
 const SORA1_BASE_MODEL = 'sora';
-
-/** A single `bytes=` range of a body, or undefined when the header asks for none or is unusable. */
-function byteRange(
-  header: string | undefined,
-  size: number,
-): { start: number; end: number } | 'unsatisfiable' | undefined {
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
-  if (!match || (match[1] === '' && match[2] === '')) return undefined;
-  const [, from = '', to = ''] = match;
-  const start = from === '' ? Math.max(0, size - Number(to)) : Number(from);
-  const end = from === '' || to === '' ? size - 1 : Math.min(size - 1, Number(to));
-  if (start > end || start >= size) return 'unsatisfiable';
-  return { start, end };
-}
 
 /**
  * The Sora 1 sub-app.
@@ -137,25 +124,9 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
       ...generationRender(job.job, generation, variant, quality as Sora1VideoQuality),
       owner: renderOwner(job),
     });
-    const headers: Record<string, string> = {
+    return rangedBody(c, bytes, {
       'content-type': variant === 'video' ? 'video/mp4' : 'image/jpg',
-      'accept-ranges': 'bytes',
       'last-modified': new Date(job.finishedAt ?? job.job.createdAt).toUTCString(),
-    };
-    const range = byteRange(c.req.header('range'), bytes.byteLength);
-    if (range === 'unsatisfiable')
-      return c.body(null, 416, { ...headers, 'content-range': `bytes */${bytes.byteLength}` });
-    if (range !== undefined) {
-      const part = bytes.subarray(range.start, range.end + 1);
-      return c.body(part as Uint8Array<ArrayBuffer>, 206, {
-        ...headers,
-        'content-length': String(part.byteLength),
-        'content-range': `bytes ${range.start}-${range.end}/${bytes.byteLength}`,
-      });
-    }
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      ...headers,
-      'content-length': String(bytes.byteLength),
     });
   };
 

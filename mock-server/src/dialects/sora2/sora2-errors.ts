@@ -11,6 +11,7 @@ import { EngineError } from '../../engine/errors.js';
 import { BodyError } from '../../http/body-error.js';
 import type { HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
+import { maskCredential } from '../../http/mask-credential.js';
 import { openAIErrorBody } from '../../http/openai-error-body.js';
 import { WireError } from '../../http/wire-error.js';
 
@@ -46,10 +47,7 @@ export function unauthorized(
       type: 'invalid_request_error',
     });
   }
-  const shown =
-    credential === undefined
-      ? ''
-      : `${credential.slice(0, 6)}${'*'.repeat(Math.max(0, Math.min(credential.length - 6, 20)))}`;
+  const shown = credential === undefined ? '' : maskCredential(credential);
   return new WireError({
     status: 401,
     message: `Incorrect API key provided: ${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`,

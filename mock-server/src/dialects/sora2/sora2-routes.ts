@@ -11,6 +11,7 @@ import type { EmulatorContext } from '../../emulator-context.js';
 import type { JobView } from '../../engine/job-view.js';
 import { authenticate, type HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
+import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
 import { jsonWithRequestId, requestIdMiddleware } from '../../http/request-id.js';
 import { createBodySchema, parseBody, remixBodySchema } from './sora2-body-schema.js';
@@ -134,10 +135,7 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
         label: job.id,
         owner: renderOwner(view),
       });
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': VARIANTS[variant as Variant],
-        'content-length': String(bytes.byteLength),
-      });
+      return rangedBody(c, bytes, { 'content-type': VARIANTS[variant as Variant] });
     }),
   );
 

@@ -1,0 +1,101 @@
+/**
+ * The dashboard's routes: `GET /` (for a browser, `Accept: text/html`; API clients keep the JSON
+ * 404), its script and stylesheet, the read-only state it polls, media for its `<video>`
+ * elements, and `GET /_emulator/requests`. State changes go through the control API.
+ * @module
+ */
+
+import { Hono } from 'hono';
+import type { EmulatorContext } from '../emulator-context.js';
+import { dashboardClient } from './dashboard-client.js';
+import { dialectContentRequest } from './dashboard-content.js';
+import { DashboardPage } from './dashboard-page.js';
+import { dashboardState } from './dashboard-state.js';
+import { DASHBOARD_CSS } from './dashboard-styles.js';
+import type { RequestLog } from './request-log.js';
+
+/** What the dashboard routes need besides the emulator. */
+export interface DashboardParts {
+  /** The request log shown in the page and at `/_emulator/requests`. */
+  readonly requests: RequestLog;
+  /** The emulator app's own fetch (media requests go through the dialect routes). */
+  readonly fetch: (request: Request) => Response | Promise<Response>;
+  /** How often the page polls, ms (default 1000). */
+  readonly pollMs?: number;
+}
+
+const SCRIPT = `(${dashboardClient.toString()})();\n`;
+
+function numberQuery(value: string | undefined): number | undefined {
+  return value === undefined || !/^\d+$/.test(value) ? undefined : Number(value);
+}
+
+/**
+ * Creates the routes, to mount at the app's root before the control API.
+ * @example
+ * app.route('/', createDashboardRoutes(emulator, { requests, fetch: (r) => app.fetch(r) }));
+ */
+export function createDashboardRoutes(emulator: EmulatorContext, parts: DashboardParts): Hono {
+  const app = new Hono();
+  const key = emulator.options.controlKey ?? '';
+  app.get('/', (c, next) => {
+    if (!(c.req.header('accept') ?? '').includes('text/html')) return next();
+    const clock = emulator.control.clockInfo();
+    return c.html(
+      <DashboardPage
+        clockIso={new Date(clock.nowMs).toISOString()}
+        clockMode={clock.mode}
+        controlKey={key === '' ? '' : (c.req.query('key') ?? '')}
+        pollMs={parts.pollMs ?? 1000}
+      />,
+    );
+  });
+  app.get('/_emulator/dashboard/dashboard.js', (c) =>
+    c.body(SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }),
+  );
+  app.get('/_emulator/dashboard/dashboard.css', (c) =>
+    c.body(DASHBOARD_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }),
+  );
+  app.get('/_emulator/dashboard/state', (c) => {
+    const offset = numberQuery(c.req.query('offset'));
+    const limit = numberQuery(c.req.query('limit'));
+    const dialect = c.req.query('dialect');
+    const status = c.req.query('status');
+    const partition = c.req.query('partition');
+    return c.json(
+      dashboardState(emulator, parts.requests, {
+        ...(offset === undefined ? {} : { offset }),
+        ...(limit === undefined ? {} : { limit }),
+        ...(dialect ? { dialect } : {}),
+        ...(status ? { status } : {}),
+        ...(partition ? { partition } : {}),
+      }),
+    );
+  });
+  app.get('/_emulator/dashboard/content/:id', async (c) => {
+    const request = dialectContentRequest(
+      emulator,
+      new URL(c.req.url).origin,
+      c.req.param('id'),
+      c.req.query('variant') ?? 'video',
+      c.req.query('generation'),
+      c.req.header('range'),
+    );
+    if (request === undefined) {
+      return c.json(
+        {
+          error: {
+            message: `No job or generation ${c.req.param('id')}`,
+            type: 'invalid_request_error',
+            param: 'id',
+            code: null,
+          },
+        },
+        404,
+      );
+    }
+    return parts.fetch(request);
+  });
+  app.get('/_emulator/requests', (c) => c.json({ data: parts.requests.entries() }));
+  return app;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createEmulatorCore } from '../emulator-core.js';
+
+describe('GET /_emulator/dashboard/state', () => {
+  it('pages and filters jobs of every partition and dialect, newest first', async () => {
+    const emulator = createEmulatorCore({ clock: 'manual', quota: 'none', logLevel: 'silent' });
+    const create = (i: number) =>
+      i % 3 === 2
+        ? emulator.app.request('/openai/v1/video/generations/jobs?api-version=preview', {
+            method: 'POST',
+            headers: { 'api-key': 'az-key-1', 'content-type': 'application/json' },
+            body: JSON.stringify({
+              model: 'sora',
+              prompt: `job ${i}`,
+              width: 480,
+              height: 480,
+              n_seconds: 5,
+            }),
+          })
+        : emulator.app.request(i % 3 === 0 ? '/v1/videos' : '/openai/v1/videos', {
+            method: 'POST',
+            headers: {
+              ...(i % 3 === 0 ? { authorization: 'Bearer sk-openai-1' } : { 'api-key': 'az-key-1' }),
+              'content-type': 'application/json',
+            },
+            body: JSON.stringify({ prompt: `job ${i}`, model: 'sora-2' }),
+          });
+    const ids: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const res = await create(i);
+      expect(res.status).toBeLessThan(300);
+      ids.push(((await res.json()) as { id: string }).id);
+      emulator.clock.advance(1_000);
+    }
+    const state = async (query: string) =>
+      (await (await emulator.app.request(`/_emulator/dashboard/state?${query}`)).json()) as {
+        jobs: {
+          total: number;
+          matching: number;
+          data: { id: string; dialect: string; status: string; partition_label: string }[];
+        };
+      };
+    const first = await state('limit=100');
+    expect(first.jobs.total).toBe(1500);
+    expect(first.jobs.data.map((j) => j.id)).toEqual(ids.slice(-100).reverse());
+    const page3 = await state('limit=100&offset=200');
+    expect(page3.jobs.data.map((j) => j.id)).toEqual(ids.slice(-300, -200).reverse());
+    const sora1 = await state('dialect=azure-sora1&limit=500');
+    expect(sora1.jobs.matching).toBe(500);
+    expect(new Set(sora1.jobs.data.map((j) => j.dialect))).toEqual(new Set(['azure-sora1']));
+    const openai = await state(`partition=${encodeURIComponent('openai:sk-openai-1')}&limit=1`);
+    expect(openai.jobs.matching).toBe(500);
+    expect(openai.jobs.data[0]?.partition_label).toBe('openai:sk-ope*****');
+    const succeeded = await state('status=succeeded&limit=500');
+    expect(succeeded.jobs.data.every((j) => j.status === 'succeeded')).toBe(true);
+    expect(succeeded.jobs.matching).toBeGreaterThan(1000);
+  });
+});

@@ -1,0 +1,10 @@
+export { dashboardClient } from './dashboard-client.js';
+export { createDashboardRoutes, type DashboardParts } from './dashboard-routes.js';
+export {
+  type DashboardDialect,
+  type DashboardQuery,
+  dashboardState,
+  dialectOf,
+  partitionLabel,
+} from './dashboard-state.js';
+export { createRequestLog, type RequestLog, type RequestLogEntry } from './request-log.js';
