@@ -3,23 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderCapabilityTable } from './capabilities/index.js';
+import { renderCapabilitySources, renderCapabilityTable } from './capabilities/index.js';
 import { runDocsBlock, tsBlocks } from './testing/index.js';
 
 const docsUrl = new URL('../../../docs/core.md', import.meta.url);
 const docs = readFileSync(docsUrl, 'utf8');
-const TABLE_START = '<!-- capability-table:start -->';
-const TABLE_END = '<!-- capability-table:end -->';
-
 describe('docs/core.md', () => {
-  it('embeds the capability table generated from DEFAULT_CAPABILITIES', () => {
-    const expected = `${TABLE_START}\n${renderCapabilityTable()}\n${TABLE_END}`;
-    const start = docs.indexOf(TABLE_START);
-    const end = docs.indexOf(TABLE_END) + TABLE_END.length;
+  it.each([
+    ['capability-table', renderCapabilityTable],
+    ['capability-sources', renderCapabilitySources],
+  ])('embeds the %s generated from DEFAULT_CAPABILITIES', (name, render) => {
+    const current = readFileSync(docsUrl, 'utf8');
+    const startMarker = `<!-- ${name}:start -->`;
+    const endMarker = `<!-- ${name}:end -->`;
+    const expected = `${startMarker}\n${render()}\n${endMarker}`;
+    const start = current.indexOf(startMarker);
+    const end = current.indexOf(endMarker) + endMarker.length;
     expect(start).toBeGreaterThan(-1);
-    const actual = docs.slice(start, end);
+    const actual = current.slice(start, end);
     if (actual !== expected && process.env.UPDATE_DOCS === '1') {
-      writeFileSync(docsUrl, docs.slice(0, start) + expected + docs.slice(end));
+      writeFileSync(docsUrl, current.slice(0, start) + expected + current.slice(end));
       return;
     }
     expect(actual, 'regenerate with UPDATE_DOCS=1 npx vitest run src/core-docs.test.ts').toBe(expected);

@@ -16,17 +16,25 @@ export type {
   AnyCapabilityTable,
   BackendCapabilities,
   Capabilities,
+  CapabilityField,
   CapabilityOverrides,
   CapabilityTable,
+  CharacterRules,
   DeepPartial,
   ExpiryBasis,
+  ExtensionRules,
   InputRules,
   ResolveCapabilitiesOptions,
   SecondsRange,
   SizeString,
   VariantRules,
 } from './capabilities/index.js';
-export { DEFAULT_CAPABILITIES, renderCapabilityTable, resolveCapabilities } from './capabilities/index.js';
+export {
+  DEFAULT_CAPABILITIES,
+  renderCapabilitySources,
+  renderCapabilityTable,
+  resolveCapabilities,
+} from './capabilities/index.js';
 export type {
   CallOptions,
   Clock,
@@ -87,6 +95,7 @@ export type {
   NumberRange,
   QuotaExceededErrorOptions,
   QuotaReason,
+  ServiceRetiredErrorOptions,
   SoraKitErrorOptions,
   TimeoutErrorOptions,
   UnsupportedCapabilityErrorOptions,
@@ -110,6 +119,7 @@ export {
   parseRetryAfterMs,
   QuotaExceededError,
   readErrorEnvelope,
+  ServiceRetiredError,
   SoraKitError,
   TimeoutError,
   UnsupportedCapabilityError,
@@ -134,14 +144,18 @@ export {
 } from './prompt/index.js';
 export type {
   BackendId,
+  CreateCharacterRequest,
   CreateVideoRequest,
   CropBounds,
   DownloadVariant,
+  EditVideoRequest,
+  ExtendVideoRequest,
   ImageInput,
   MediaInput,
   MediaSource,
   RemixVideoRequest,
   SoraBackendId,
+  VideoCharacter,
   VideoDownload,
   VideoInput,
   VideoJob,
@@ -154,6 +168,7 @@ export type {
 export { BACKEND_IDS, isSoraBackend, TERMINAL_STATUSES } from './types.js';
 export type {
   Dimensions,
+  ExtensionSource,
   NormalizedCreateRequest,
   NormalizedMediaInput,
   NormalizedPlacement,
@@ -163,7 +178,10 @@ export {
   parseSize,
   snapSeconds,
   snapSize,
+  validateCharacterRequest,
   validateCreateRequest,
+  validateEditRequest,
+  validateExtendRequest,
   validateRemixRequest,
 } from './validation/index.js';
 export type {

@@ -88,12 +88,52 @@ export interface CreateVideoRequest {
   variants?: number;
   /** Images or a video to start from. */
   inputs?: MediaInput[];
+  /** Ids of characters (`char_...`) to place in the video (Sora 2 on OpenAI; at most two). */
+  characters?: readonly string[];
 }
 
 /** A remix: a new video from a finished one and a new prompt (Sora 2 only). */
 export interface RemixVideoRequest {
   /** The prompt describing the change. */
   prompt: string;
+}
+
+/** An edit: a new video from a completed one, changed as the prompt says (Sora 2 on OpenAI). */
+export interface EditVideoRequest {
+  /** What to change. */
+  prompt: string;
+}
+
+/** An extension: the completed video continued for `seconds` more (Sora 2 on OpenAI). */
+export interface ExtendVideoRequest {
+  /** What happens next. */
+  prompt: string;
+  /** Length of the new part, seconds (4, 8, 12, 16 or 20); the result lasts the stitched total. */
+  seconds: number;
+}
+
+/** A character made from a short clip of someone or something (Sora 2 on OpenAI). */
+export interface CreateCharacterRequest {
+  /** Display name, 1..80 characters. */
+  name: string;
+  /** The clip (MP4; 2-4 s works best). */
+  video: MediaSource;
+  /** MIME type, default `video/mp4`. */
+  mediaType?: string;
+  /** File name sent on the wire; derived from the path or a default when omitted. */
+  fileName?: string;
+}
+
+/** A character, as the backend describes it. Characters never expire. */
+export interface VideoCharacter {
+  /** `char_...`. */
+  id: string;
+  /** Display name, when the backend returned one. */
+  name: string | undefined;
+  createdAt: Date;
+  backend: BackendId;
+  /** The wire object the backend returned, untouched. */
+  raw: unknown;
 }
 
 /** The unified status of a job, whatever the backend calls it. */

@@ -6,9 +6,13 @@
 import type { BackendCapabilities } from './capabilities/capabilities.js';
 import type {
   BackendId,
+  CreateCharacterRequest,
   CreateVideoRequest,
   DownloadVariant,
+  EditVideoRequest,
+  ExtendVideoRequest,
   RemixVideoRequest,
+  VideoCharacter,
   VideoDownload,
   VideoJob,
   VideoJobPage,
@@ -86,6 +90,18 @@ export interface VideoProvider {
   download(id: string, options?: ProviderDownloadOptions): Promise<VideoDownload>;
   /** Starts a remix of a finished job. Present only when the backend can remix. */
   remix?(id: string, request: RemixVideoRequest, options?: ProviderCreateOptions): Promise<ProviderJobResult>;
+  /** Starts an edit of a completed video. Present only when the backend can edit. */
+  edit?(id: string, request: EditVideoRequest, options?: ProviderCreateOptions): Promise<ProviderJobResult>;
+  /** Starts an extension of a completed video. Present only when the backend can extend. */
+  extend?(
+    id: string,
+    request: ExtendVideoRequest,
+    options?: ProviderCreateOptions,
+  ): Promise<ProviderJobResult>;
+  /** Uploads a clip and makes a character of it. Present only when the backend has characters. */
+  createCharacter?(request: CreateCharacterRequest, options?: ProviderCallOptions): Promise<VideoCharacter>;
+  /** Reads a character. Present only when the backend has characters. */
+  getCharacter?(id: string, options?: ProviderCallOptions): Promise<VideoCharacter>;
   /** Cancels an unfinished job. Present only when the backend can cancel. */
   cancel?(id: string, options?: ProviderCallOptions): Promise<void>;
 }

@@ -52,6 +52,26 @@ export interface InputRules {
   framesPerSecond: number;
 }
 
+/** Limits of extensions (Sora 2 `POST /videos/extensions`). */
+export interface ExtensionRules {
+  /** Accepted lengths of one extension, seconds. */
+  seconds: readonly number[];
+  /** How many times one video (chain) may be extended. */
+  maxExtensions: number;
+  /** Longest stitched total (source + extensions), seconds. */
+  maxTotalSeconds: number;
+}
+
+/** Limits of characters (Sora 2 `POST /videos/characters`, `characters` on create). */
+export interface CharacterRules {
+  /** Most characters one create may place. */
+  maxPerVideo: number;
+  /** Length of a character's name in characters (Unicode code points). */
+  nameLength: { min: number; max: number };
+  /** Accepted clip MIME types. */
+  clipMediaTypes: readonly string[];
+}
+
 /** Which timestamp a job's `expires_at` counts from (ruling 12). */
 export type ExpiryBasis = 'created_at' | 'completed_at' | 'finished_at';
 
@@ -81,6 +101,16 @@ export interface Capabilities {
   audio: boolean;
   /** Whether a finished job can be remixed with a new prompt. */
   remix: boolean;
+  /** Whether a completed video can be edited with a new prompt (`POST /videos/edits`). */
+  edit: boolean;
+  /** Whether a completed video can be extended (`POST /videos/extensions`). */
+  extend: boolean;
+  /** Extension limits (checked only when `extend`). */
+  extension: ExtensionRules;
+  /** Whether characters can be created, read and placed in a video. */
+  characters: boolean;
+  /** Character limits (checked only when `characters`). */
+  character: CharacterRules;
   /** Whether an unfinished job can be cancelled. */
   cancel: boolean;
   /** Whether the service can call a webhook when a job finishes. */
@@ -95,7 +125,15 @@ export interface Capabilities {
   expiryBasis: ExpiryBasis;
   /** Where the values come from and what is inferred. */
   notes: readonly string[];
+  /**
+   * The source of each limit, by capability field (`sizes`, `seconds`, `extension`...): a key of
+   * docs/reference/contracts.md section 0 (OAS, NODE, GUIDE, AZCON-B...) or a ruling number.
+   */
+  sources: Readonly<Partial<Record<CapabilityField, string>>>;
 }
+
+/** A field of {@link Capabilities} that holds a limit or a feature flag. */
+export type CapabilityField = Exclude<keyof Capabilities, 'backend' | 'model' | 'notes' | 'sources'>;
 
 /** The models of one backend. */
 export interface BackendCapabilities {

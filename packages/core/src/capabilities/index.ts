@@ -3,15 +3,18 @@ export type {
   AnyCapabilityTable,
   BackendCapabilities,
   Capabilities,
+  CapabilityField,
   CapabilityOverrides,
   CapabilityTable,
+  CharacterRules,
   DeepPartial,
   ExpiryBasis,
+  ExtensionRules,
   InputRules,
   SecondsRange,
   SizeString,
   VariantRules,
 } from './capabilities.js';
 export { DEFAULT_CAPABILITIES } from './default-capabilities.js';
-export { renderCapabilityTable } from './render-capability-table.js';
+export { renderCapabilitySources, renderCapabilityTable } from './render-capability-table.js';
 export { type ResolveCapabilitiesOptions, resolveCapabilities } from './resolve-capabilities.js';

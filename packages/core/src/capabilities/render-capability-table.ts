@@ -1,4 +1,4 @@
-import type { Capabilities, CapabilityTable } from './capabilities.js';
+import type { Capabilities, CapabilityField, CapabilityTable } from './capabilities.js';
 import { DEFAULT_CAPABILITIES } from './default-capabilities.js';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
@@ -34,26 +34,68 @@ function formatInputs(caps: Capabilities): string {
     : `${inputs.imageMustMatchSize ? `${joined} (must match size)` : joined}`;
 }
 
-const ROWS: readonly [string, (caps: Capabilities) => string][] = [
-  ['sizes', (caps) => list(caps.sizes)],
-  ['default size', (caps) => caps.defaultSize],
-  ['seconds', formatSeconds],
-  ['default seconds', (caps) => String(caps.defaultSeconds)],
-  ['variants', formatVariants],
-  ['prompt length', (caps) => `${caps.prompt.minLength}..${caps.prompt.maxLength ?? 'undocumented'}`],
-  ['inputs', formatInputs],
-  ['image types', (caps) => (caps.inputs.maxImages === 0 ? '-' : list(caps.inputs.imageMediaTypes))],
-  ['video types', (caps) => (caps.inputs.maxVideos === 0 ? '-' : list(caps.inputs.videoMediaTypes))],
-  ['frameIndex / crop', (caps) => `${yesNo(caps.inputs.frameIndex)} / ${yesNo(caps.inputs.crop)}`],
-  ['audio', (caps) => yesNo(caps.audio)],
-  ['remix', (caps) => yesNo(caps.remix)],
-  ['cancel', (caps) => yesNo(caps.cancel)],
-  ['webhooks', (caps) => yesNo(caps.webhooks)],
-  ['max concurrent jobs', (caps) => String(caps.maxConcurrentJobs)],
-  ['create requests / min', (caps) => String(caps.createRequestsPerMinute ?? '-')],
-  ['retention', (caps) => `${caps.retentionHours} h`],
-  ['expires_at from', (caps) => caps.expiryBasis],
+const ROWS: readonly [string, CapabilityField, (caps: Capabilities) => string][] = [
+  ['sizes', 'sizes', (caps) => list(caps.sizes)],
+  ['default size', 'defaultSize', (caps) => caps.defaultSize],
+  ['seconds', 'seconds', formatSeconds],
+  ['default seconds', 'defaultSeconds', (caps) => String(caps.defaultSeconds)],
+  ['variants', 'variants', formatVariants],
+  [
+    'prompt length',
+    'prompt',
+    (caps) => `${caps.prompt.minLength}..${caps.prompt.maxLength ?? 'undocumented'}`,
+  ],
+  ['inputs', 'inputs', formatInputs],
+  [
+    'image types',
+    'inputs',
+    (caps) => (caps.inputs.maxImages === 0 ? '-' : list(caps.inputs.imageMediaTypes)),
+  ],
+  [
+    'video types',
+    'inputs',
+    (caps) => (caps.inputs.maxVideos === 0 ? '-' : list(caps.inputs.videoMediaTypes)),
+  ],
+  ['frameIndex / crop', 'inputs', (caps) => `${yesNo(caps.inputs.frameIndex)} / ${yesNo(caps.inputs.crop)}`],
+  ['audio', 'audio', (caps) => yesNo(caps.audio)],
+  ['remix', 'remix', (caps) => yesNo(caps.remix)],
+  ['edit', 'edit', (caps) => yesNo(caps.edit)],
+  ['extend', 'extend', (caps) => yesNo(caps.extend)],
+  [
+    'extension',
+    'extension',
+    (caps) =>
+      caps.extend
+        ? `${list(caps.extension.seconds)} s; <= ${caps.extension.maxExtensions} times; <= ${caps.extension.maxTotalSeconds} s total`
+        : '-',
+  ],
+  ['characters', 'characters', (caps) => yesNo(caps.characters)],
+  [
+    'character limits',
+    'character',
+    (caps) =>
+      caps.characters
+        ? `<= ${caps.character.maxPerVideo} per video; name ${caps.character.nameLength.min}..${caps.character.nameLength.max}`
+        : '-',
+  ],
+  ['cancel', 'cancel', (caps) => yesNo(caps.cancel)],
+  ['webhooks', 'webhooks', (caps) => yesNo(caps.webhooks)],
+  ['max concurrent jobs', 'maxConcurrentJobs', (caps) => String(caps.maxConcurrentJobs)],
+  ['create requests / min', 'createRequestsPerMinute', (caps) => String(caps.createRequestsPerMinute ?? '-')],
+  ['retention', 'retentionHours', (caps) => `${caps.retentionHours} h`],
+  ['expires_at from', 'expiryBasis', (caps) => caps.expiryBasis],
 ];
+
+function renderTable(
+  table: CapabilityTable,
+  cell: (caps: Capabilities, row: (typeof ROWS)[number]) => string,
+): string {
+  const columns = Object.values(table).flatMap((backend) => Object.values(backend.models));
+  const header = `| | ${columns.map((caps) => `\`${caps.backend}\` ${caps.model}`).join(' | ')} |`;
+  const rule = `| --- | ${columns.map(() => '---').join(' | ')} |`;
+  const rows = ROWS.map((row) => `| ${row[0]} | ${columns.map((caps) => cell(caps, row)).join(' | ')} |`);
+  return [header, rule, ...rows].join('\n');
+}
 
 /**
  * Renders a capability table as GitHub markdown: one row per capability, one column per
@@ -62,9 +104,15 @@ const ROWS: readonly [string, (caps: Capabilities) => string][] = [
  * console.log(renderCapabilityTable());
  */
 export function renderCapabilityTable(table: CapabilityTable = DEFAULT_CAPABILITIES): string {
-  const columns = Object.values(table).flatMap((backend) => Object.values(backend.models));
-  const header = `| | ${columns.map((caps) => `\`${caps.backend}\` ${caps.model}`).join(' | ')} |`;
-  const rule = `| --- | ${columns.map(() => '---').join(' | ')} |`;
-  const rows = ROWS.map(([label, render]) => `| ${label} | ${columns.map(render).join(' | ')} |`);
-  return [header, rule, ...rows].join('\n');
+  return renderTable(table, (caps, [, , render]) => render(caps));
+}
+
+/**
+ * Renders where each limit of a capability table comes from, in the same layout as
+ * {@link renderCapabilityTable}: source keys of docs/reference/contracts.md and ruling numbers.
+ * @example
+ * console.log(renderCapabilitySources());
+ */
+export function renderCapabilitySources(table: CapabilityTable = DEFAULT_CAPABILITIES): string {
+  return renderTable(table, (caps, [, field]) => caps.sources[field] ?? '-');
 }

@@ -52,14 +52,9 @@ describe('DEFAULT_CAPABILITIES', () => {
       const { models, defaultModel } = DEFAULT_CAPABILITIES[backend];
       expect(defaultModel).toBe('sora-2');
       expect(models['sora-2']!.sizes).toEqual(['720x1280', '1280x720']);
-      expect(models['sora-2-pro']!.sizes).toEqual(['720x1280', '1280x720', '1024x1792', '1792x1024']);
+      expect(models['sora-2']!.seconds).toEqual([4, 8, 12]);
       for (const caps of Object.values(models)) {
-        expect([caps.seconds, caps.defaultSeconds, caps.defaultSize, caps.variants.max]).toEqual([
-          [4, 8, 12],
-          4,
-          '720x1280',
-          1,
-        ]);
+        expect([caps.defaultSeconds, caps.defaultSize, caps.variants.max]).toEqual([4, '720x1280', 1]);
         expect(caps.prompt.maxLength).toBe(32000);
         expect(caps.inputs).toMatchObject({ maxImages: 1, maxVideos: 0, imageMustMatchSize: true });
         expect([caps.audio, caps.remix, caps.cancel, caps.retentionHours]).toEqual([true, true, false, 24]);
@@ -68,6 +63,72 @@ describe('DEFAULT_CAPABILITIES', () => {
     expect(DEFAULT_CAPABILITIES['openai-sora2'].models['sora-2']!.expiryBasis).toBe('completed_at');
     expect(DEFAULT_CAPABILITIES['azure-sora2'].models['sora-2']!.expiryBasis).toBe('created_at');
     expect(DEFAULT_CAPABILITIES['azure-sora2'].models['sora-2']!.createRequestsPerMinute).toBe(2);
+  });
+
+  it('gives sora-2-pro on OpenAI the guide limits (16/20 s, 1080p); Azure keeps the schema limits', () => {
+    const openaiPro = DEFAULT_CAPABILITIES['openai-sora2'].models['sora-2-pro']!;
+    expect(openaiPro.sizes).toEqual([
+      '720x1280',
+      '1280x720',
+      '1024x1792',
+      '1792x1024',
+      '1920x1080',
+      '1080x1920',
+    ]);
+    expect(openaiPro.seconds).toEqual([4, 8, 12, 16, 20]);
+    const azurePro = DEFAULT_CAPABILITIES['azure-sora2'].models['sora-2-pro']!;
+    expect(azurePro.sizes).toEqual(['720x1280', '1280x720', '1024x1792', '1792x1024']);
+    expect(azurePro.seconds).toEqual([4, 8, 12]);
+  });
+
+  it('declares edits, extensions and characters on OpenAI only, with their limits', () => {
+    for (const caps of Object.values(DEFAULT_CAPABILITIES['openai-sora2'].models)) {
+      expect([caps.edit, caps.extend, caps.characters]).toEqual([true, true, true]);
+      expect(caps.extension).toEqual({ seconds: [4, 8, 12, 16, 20], maxExtensions: 6, maxTotalSeconds: 120 });
+      expect(caps.character).toEqual({
+        maxPerVideo: 2,
+        nameLength: { min: 1, max: 80 },
+        clipMediaTypes: ['video/mp4'],
+      });
+    }
+    for (const backend of ['azure-sora2', 'azure-sora1'] as const) {
+      for (const caps of Object.values(DEFAULT_CAPABILITIES[backend].models)) {
+        expect([caps.edit, caps.extend, caps.characters]).toEqual([false, false, false]);
+      }
+    }
+  });
+
+  it('names a source for every limit of every model', () => {
+    const fields = [
+      'sizes',
+      'defaultSize',
+      'seconds',
+      'defaultSeconds',
+      'maxSecondsBySize',
+      'variants',
+      'prompt',
+      'inputs',
+      'audio',
+      'remix',
+      'edit',
+      'extend',
+      'extension',
+      'characters',
+      'character',
+      'cancel',
+      'webhooks',
+      'maxConcurrentJobs',
+      'createRequestsPerMinute',
+      'retentionHours',
+      'expiryBasis',
+    ] as const;
+    for (const backend of Object.values(DEFAULT_CAPABILITIES)) {
+      for (const caps of Object.values(backend.models)) {
+        for (const field of fields) {
+          expect(caps.sources[field], `${caps.backend} ${caps.model} ${field}`).toMatch(/\S/);
+        }
+      }
+    }
   });
 
   it('is deeply frozen and every default is itself allowed', () => {
@@ -134,7 +195,7 @@ describe('resolveCapabilities', () => {
   });
 
   it('merges overrides deeply, replacing arrays, without touching the defaults', () => {
-    const widened = resolveCapabilities('openai-sora2', 'sora-2-pro', {
+    const widened = resolveCapabilities('openai-sora2', 'sora-2', {
       overrides: {
         seconds: [4, 8, 12, 16, 20],
         sizes: ['720x1280', '1280x720', '1024x1792', '1792x1024', '1920x1080', '1080x1920'],
@@ -147,7 +208,7 @@ describe('resolveCapabilities', () => {
     expect(widened.inputs.maxImages).toBe(2);
     expect(widened.inputs.imageMediaTypes).toEqual(['image/jpeg', 'image/png', 'image/webp']);
     expect(widened.variants).toEqual({ default: 1, max: 1, maxBySize: { '1920x1080': 1 } });
-    expect(DEFAULT_CAPABILITIES['openai-sora2'].models['sora-2-pro']!.seconds).toEqual([4, 8, 12]);
+    expect(DEFAULT_CAPABILITIES['openai-sora2'].models['sora-2']!.seconds).toEqual([4, 8, 12]);
     const narrowed = resolveCapabilities('azure-sora1', undefined, {
       overrides: { seconds: { max: 10 }, maxSecondsBySize: { '1920x1080': 10 } },
     });

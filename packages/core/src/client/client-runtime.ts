@@ -36,6 +36,7 @@ export class ClientRuntime {
   private readonly onEvent: ((event: VideoClientEvent) => void) | undefined;
   private readonly expiries = new Map<string, Date>();
   private readonly ownJobs = new Set<string>();
+  private readonly extensionCounts = new Map<string, number>();
 
   constructor(provider: VideoProvider, options: VideoClientOptions, gateLimit: number) {
     this.provider = provider;
@@ -82,6 +83,19 @@ export class ClientRuntime {
   /** Whether this client started `jobId`. */
   knows(jobId: string): boolean {
     return this.ownJobs.has(jobId);
+  }
+
+  /** Remembers how many extensions a job's chain has (for jobs this client extended). */
+  recordExtensions(id: string, count: number): void {
+    this.extensionCounts.set(id, count);
+    if (this.extensionCounts.size > EXPIRY_MEMORY) {
+      this.extensionCounts.delete(this.extensionCounts.keys().next().value!);
+    }
+  }
+
+  /** How many extensions a job's chain has, when this client made it by extending (else 0). */
+  extensionsOf(id: string): number {
+    return this.extensionCounts.get(id) ?? 0;
   }
 
   /** The expiry last seen for a job. */

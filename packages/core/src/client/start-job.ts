@@ -1,5 +1,5 @@
 /**
- * Starting a job (create or remix) through the concurrency gate.
+ * Starting a job (create, remix, edit or extend) through the concurrency gate.
  * @module
  */
 import { CreateOutcomeUnknownError, QuotaExceededError, VideoApiError } from '../errors/index.js';
@@ -21,6 +21,21 @@ export function isServiceFull(error: unknown): error is QuotaExceededError {
 }
 
 /**
+ * Whether a call that may have created something remotely (a job, a character) is worth another
+ * attempt: a 429 rate limit cannot have, other retryable errors only when
+ * `retryCreateOnServerError` allows it. "Service full" refusals and unknown outcomes are handled
+ * by the gate and reconciliation instead.
+ */
+export function mayRetryStart(runtime: ClientRuntime): (error: unknown) => boolean {
+  return (error) => {
+    if (!isRetryableError(error) || isServiceFull(error) || isOutcomeUnknown(error)) return false;
+    return (
+      (VideoApiError.isInstance(error) && error.status === 429) || runtime.retry.retryCreateOnServerError
+    );
+  };
+}
+
+/**
  * Waits for a gate slot, then calls `start` with one `Idempotency-Key` for all attempts. Retries
  * only what cannot have started a job (429 rate limits) unless `retryCreateOnServerError` allows
  * more (5xx with the service's error body). When the outcome is unknown (network failure,
@@ -32,19 +47,14 @@ export function isServiceFull(error: unknown): error is QuotaExceededError {
  */
 export async function startJob(
   runtime: ClientRuntime,
-  operation: 'create' | 'remix',
+  operation: 'create' | 'remix' | 'edit' | 'extend',
   start: (options: ProviderCreateOptions) => Promise<ProviderJobResult>,
   options: CreateOptions,
   match?: CreateMatch,
 ): Promise<ProviderJobResult> {
   const scope = runtime.openScope(options.signal, options.timeoutMs);
   const idempotencyKey = newIdempotencyKey(runtime.random);
-  const mayRetry = (error: unknown): boolean => {
-    if (!isRetryableError(error) || isServiceFull(error) || isOutcomeUnknown(error)) return false;
-    return (
-      (VideoApiError.isInstance(error) && error.status === 429) || runtime.retry.retryCreateOnServerError
-    );
-  };
+  const mayRetry = mayRetryStart(runtime);
   const attempt = (signal: AbortSignal) => start({ signal, idempotencyKey });
   const send = async (signal: AbortSignal): Promise<ProviderJobResult> => {
     const startedAt = runtime.clock.now();

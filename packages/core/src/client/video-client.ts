@@ -4,24 +4,34 @@
  * @module
  */
 import { type Capabilities, resolveCapabilities } from '../capabilities/index.js';
-import { UnsupportedCapabilityError } from '../errors/index.js';
+import { UnsupportedCapabilityError, ValidationError } from '../errors/index.js';
 import { lintPrompt } from '../prompt/index.js';
 import type {
   BackendId,
+  CreateCharacterRequest,
   CreateVideoRequest,
+  EditVideoRequest,
+  ExtendVideoRequest,
   RemixVideoRequest,
+  VideoCharacter,
   VideoDownload,
   VideoJob,
   VideoJobPage,
 } from '../types.js';
-import { validateCreateRequest, validateRemixRequest } from '../validation/index.js';
+import {
+  validateCharacterRequest,
+  validateCreateRequest,
+  validateEditRequest,
+  validateExtendRequest,
+  validateRemixRequest,
+} from '../validation/index.js';
 import type { VideoProvider } from '../video-provider.js';
 import { ClientRuntime } from './client-runtime.js';
 import type { ConcurrencyGate } from './concurrency-gate.js';
 import { type JobHandle, type JobHandleSource, parseHandle, toHandle } from './job-handle.js';
 import { checkJobOwner, type JobRef, resolveJobRef } from './job-ref.js';
 import { pollUntilDone } from './poll-until-done.js';
-import { startJob } from './start-job.js';
+import { mayRetryStart, startJob } from './start-job.js';
 import type {
   CallOptions,
   CreateOptions,
@@ -103,6 +113,7 @@ export class VideoClient {
       variants: normalized.variants,
       ...(normalized.model === undefined ? {} : { model: normalized.model }),
       ...(normalized.inputs.length === 0 ? {} : { inputs: normalized.inputs }),
+      ...(normalized.characters.length === 0 ? {} : { characters: normalized.characters }),
     };
   }
 
@@ -149,6 +160,112 @@ export class VideoClient {
       remixedFromId: id,
     });
     return started.job;
+  }
+
+  /**
+   * Starts an edit of a completed video (Sora 2 on OpenAI): same size and length, changed as the
+   * prompt says. Through the gate like `create`; wait for it with `wait`.
+   * @throws {UnsupportedCapabilityError} before sending, on a backend without edits (Sora 1, Azure).
+   * @throws {ValidationError} before sending, for an empty or too long prompt.
+   */
+  async edit(ref: JobRef, request: EditVideoRequest, options: CreateOptions = {}): Promise<VideoJob> {
+    const { id } = this.resolve(ref);
+    const checked = validateEditRequest(request, this.capabilities);
+    const edit = this.provider.edit?.bind(this.provider);
+    if (!edit) throw new UnsupportedCapabilityError({ backend: this.backend, capability: 'edit' });
+    const started = await startJob(this.runtime, 'edit', (call) => edit(id, checked, call), options);
+    return started.job;
+  }
+
+  /**
+   * Starts an extension of a completed video (Sora 2 on OpenAI): the new job lasts the stitched
+   * total. The source is read first (unless `ref` is a completed job object), so an unfinished
+   * source, an extension length the model refuses, a total over the limit and (for chains this
+   * client made) a seventh extension are refused before the extension is sent.
+   * @throws {UnsupportedCapabilityError} before sending, on a backend without extensions.
+   * @throws {ValidationError} before sending, naming `prompt`, `seconds` or `video`.
+   */
+  async extend(ref: JobRef, request: ExtendVideoRequest, options: CreateOptions = {}): Promise<VideoJob> {
+    const { id } = this.resolve(ref);
+    validateExtendRequest(request, this.capabilities);
+    const extend = this.provider.extend?.bind(this.provider);
+    if (!extend) throw new UnsupportedCapabilityError({ backend: this.backend, capability: 'extend' });
+    const source =
+      typeof ref === 'object' && 'status' in ref && (ref as VideoJob).status === 'completed'
+        ? (ref as VideoJob)
+        : await this.get(ref, options.signal ? { signal: options.signal } : {});
+    if (source.status !== 'completed') {
+      throw new ValidationError({
+        issues: [
+          {
+            field: 'video',
+            value: id,
+            backend: this.backend,
+            message: `video: ${id} is ${source.status}; only completed videos can be extended`,
+          },
+        ],
+      });
+    }
+    const extensions = this.runtime.extensionsOf(id);
+    const checked = validateExtendRequest(
+      request,
+      this.capabilitiesFor(source.model ?? this.provider.model),
+      {
+        id,
+        seconds: source.seconds,
+        extensions,
+      },
+    );
+    const started = await startJob(this.runtime, 'extend', (call) => extend(id, checked, call), options);
+    this.runtime.recordExtensions(started.job.id, extensions + 1);
+    return started.job;
+  }
+
+  /**
+   * Uploads a clip and makes a character of it (Sora 2 on OpenAI). Characters belong to the
+   * credential, never expire, and are placed with `create({ ..., characters: [id] })`.
+   * Retried only on 429 (a retry after a server error could make a second character).
+   * @throws {UnsupportedCapabilityError | ValidationError} before sending (name 1..80, MP4 clip).
+   */
+  async createCharacter(request: CreateCharacterRequest, options: CallOptions = {}): Promise<VideoCharacter> {
+    const checked = validateCharacterRequest(request, this.capabilities);
+    const create = this.provider.createCharacter?.bind(this.provider);
+    if (!create) throw new UnsupportedCapabilityError({ backend: this.backend, capability: 'characters' });
+    return this.runtime.scoped(options.signal, undefined, (signal) =>
+      this.runtime.call(
+        'createCharacter',
+        (s) => create(checked, { signal: s }),
+        signal,
+        mayRetryStart(this.runtime),
+      ),
+    );
+  }
+
+  /**
+   * Reads a character by id (`char_...`).
+   * @throws {UnsupportedCapabilityError} before sending, on a backend without characters.
+   * @throws {NotFoundError} when no character of this credential has the id.
+   */
+  async getCharacter(id: string, options: CallOptions = {}): Promise<VideoCharacter> {
+    const get = this.provider.getCharacter?.bind(this.provider);
+    if (!this.capabilities.characters || !get) {
+      throw new UnsupportedCapabilityError({ backend: this.backend, capability: 'characters' });
+    }
+    if (typeof id !== 'string' || id.trim() === '') {
+      throw new ValidationError({
+        issues: [
+          {
+            field: 'id',
+            value: id,
+            backend: this.backend,
+            message: `id: ${JSON.stringify(id)} is not a character id (char_...)`,
+          },
+        ],
+      });
+    }
+    return this.runtime.scoped(options.signal, undefined, (signal) =>
+      this.runtime.call('getCharacter', (s) => get(id, { signal: s }), signal),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   QuotaExceededError,
   readErrorEnvelope,
+  ServiceRetiredError,
   VideoApiError,
 } from './index.js';
 
@@ -193,6 +194,37 @@ describe('errorFromResponse', () => {
     expect(retired410.status).toBe(410);
     const plain410 = errorFromResponse({ status: 410, body: { error: { message: 'Gone' } } });
     expect([plain410.constructor, ModelRetiredError.isInstance(plain410)]).toEqual([VideoApiError, false]);
+  });
+
+  it('maps the service_retired answer to ServiceRetiredError (never retried); a retired model is one too', () => {
+    const body = {
+      error: {
+        message:
+          'The Sora 2 models and Videos API were shut down on September 24, 2026 and are no longer available.',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'service_retired',
+      },
+    };
+    const error = errorFromResponse({ status: 404, body, backend: 'openai-sora2', model: 'sora-2' });
+    expect(ServiceRetiredError.isInstance(error)).toBe(true);
+    expect(ModelRetiredError.isInstance(error)).toBe(false);
+    expect(NotFoundError.isInstance(error)).toBe(false);
+    expect([error.backend, (error as ServiceRetiredError).model, error.message, error.isRetryable]).toEqual([
+      'openai-sora2',
+      'sora-2',
+      body.error.message,
+      false,
+    ]);
+    expect(errorFromResponse({ status: 410, body, headers: { 'x-should-retry': 'true' } }).isRetryable).toBe(
+      false,
+    );
+    const model = errorFromResponse({ status: 410, body: { code: 'model_retired', message: 'Gone' } });
+    expect([ModelRetiredError.isInstance(model), ServiceRetiredError.isInstance(model)]).toEqual([
+      true,
+      true,
+    ]);
+    expect(ServiceRetiredError.isInstance(errorFromResponse({ status: 400, body }))).toBe(false);
   });
 
   it('tolerates empty, non-JSON and odd bodies', () => {

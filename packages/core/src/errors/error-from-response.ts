@@ -4,6 +4,7 @@ import { type HeadersInput, normalizeHeaders } from './normalize-headers.js';
 import { NotFoundError } from './not-found-error.js';
 import { QuotaExceededError, type QuotaReason } from './quota-exceeded-error.js';
 import { parseRetryAfterMs } from './retry-after.js';
+import { ServiceRetiredError } from './service-retired-error.js';
 import { VideoApiError, type VideoApiErrorOptions } from './video-api-error.js';
 
 /** An HTTP error response, as an adapter saw it. */
@@ -41,6 +42,7 @@ export interface ErrorEnvelopeFields {
 const CONCURRENCY =
   /too many (?:running|concurrent|active|in[- ]progress|pending|queued)\b|concurren|(?:running|active) (?:tasks|jobs)|(?:tasks|jobs) running/i;
 const BILLING = /insufficient_quota|check your plan and billing/i;
+const SERVICE_RETIRED_CODE = /^(?:service|api)[_-]?(?:retired|shut[_-]?down|decommissioned|sunset)$/i;
 const RETIRED_CODE = /model[_-]?(?:retired|deprecated|shut[_-]?down|decommissioned|sunset)/i;
 const RETIRED_MESSAGE =
   /\b(?:retired|deprecated|shut ?down|decommissioned|no longer (?:available|supported))\b/i;
@@ -95,8 +97,9 @@ function quotaReason(fields: ErrorEnvelopeFields): QuotaReason {
  * - 429 → {@link QuotaExceededError}: `reason: 'concurrency'` when the message or code speaks of
  *   too many running tasks/jobs or concurrency, `'billing'` for `insufficient_quota`, else `'rate'`;
  *   `retryAfterMs` from `retry-after-ms`, then `retry-after` (seconds or HTTP date).
- * - 404 or 410 whose code or message says the model is retired/deprecated/shut down →
- *   {@link ModelRetiredError}.
+ * - 404 or 410 with code `service_retired` → {@link ServiceRetiredError} (the whole service is shut
+ *   down: the emulator's `--retired` answer); whose code or message says the model is
+ *   retired/deprecated/shut down → {@link ModelRetiredError} (a kind of ServiceRetiredError).
  * - other 404 → {@link NotFoundError}.
  * - anything else → {@link VideoApiError} (retryable on 408/409/429/>=500, overridden by an
  *   `x-should-retry: true|false` header).
@@ -129,6 +132,9 @@ export function errorFromResponse(input: ErrorResponseInput): VideoApiError {
       reason: quotaReason(fields),
       retryAfterMs: parseRetryAfterMs(headers, input.now),
     });
+  }
+  if ((status === 404 || status === 410) && SERVICE_RETIRED_CODE.test(fields.code ?? '')) {
+    return new ServiceRetiredError({ ...options, ...(input.model ? { model: input.model } : {}) });
   }
   if (
     (status === 404 || status === 410) &&

@@ -21,6 +21,7 @@ export {
   type QuotaReason,
 } from './quota-exceeded-error.js';
 export { parseRetryAfterMs } from './retry-after.js';
+export { ServiceRetiredError, type ServiceRetiredErrorOptions } from './service-retired-error.js';
 export { SoraKitError, type SoraKitErrorOptions } from './sora-kit-error.js';
 export { TimeoutError, type TimeoutErrorOptions } from './timeout-error.js';
 export {

@@ -7,6 +7,9 @@ const symbol = Symbol.for(marker);
 /** A feature a backend may lack. */
 export type CapabilityName =
   | 'remix'
+  | 'edit'
+  | 'extend'
+  | 'characters'
   | 'audio'
   | 'variants'
   | 'image-input'

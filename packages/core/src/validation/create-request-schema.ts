@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Capabilities, SizeString } from '../capabilities/capabilities.js';
-import type { CreateVideoRequest, RemixVideoRequest } from '../types.js';
+import type { CreateVideoRequest } from '../types.js';
+import { checkCharacters } from './check-characters.js';
 import { checkInputs } from './check-inputs.js';
 import { checkPrompt } from './check-prompt.js';
 import { formatSize, parseSize } from './parse-size.js';
@@ -37,11 +38,11 @@ const createRequestShape = z.looseObject({
   model: z.string().optional(),
   variants: z.number().optional(),
   inputs: z.array(mediaInput).optional(),
+  characters: z.array(z.unknown()).optional(),
 });
 
-const remixRequestShape = z.looseObject({ prompt: z.string() });
-
-function addIssues(ctx: z.RefinementCtx, issues: readonly CapabilityIssue[]): void {
+/** Adds capability issues to a zod refinement, keeping their value, allowed values and message. */
+export function addCapabilityIssues(ctx: z.RefinementCtx, issues: readonly CapabilityIssue[]): void {
   for (const issue of issues) {
     ctx.addIssue({
       code: 'custom',
@@ -101,6 +102,7 @@ function checkCreate(request: CreateVideoRequest, capabilities: Capabilities): C
     }
   }
   if (request.inputs !== undefined) issues.push(...checkInputs(request.inputs, capabilities, seconds));
+  if (request.characters !== undefined) issues.push(...checkCharacters(request.characters, capabilities));
   return issues;
 }
 
@@ -114,16 +116,9 @@ export function createRequestSchema(capabilities: Capabilities): z.ZodType<Creat
   let schema = createSchemas.get(capabilities);
   if (schema === undefined) {
     schema = createRequestShape.superRefine((request, ctx) => {
-      addIssues(ctx, checkCreate(request as CreateVideoRequest, capabilities));
+      addCapabilityIssues(ctx, checkCreate(request as CreateVideoRequest, capabilities));
     }) as unknown as z.ZodType<CreateVideoRequest>;
     createSchemas.set(capabilities, schema);
   }
   return schema;
-}
-
-/** The zod schema of a remix request for one backend and model. */
-export function remixRequestSchema(capabilities: Capabilities): z.ZodType<RemixVideoRequest> {
-  return remixRequestShape.superRefine((request, ctx) => {
-    addIssues(ctx, checkPrompt(request.prompt, capabilities));
-  }) as unknown as z.ZodType<RemixVideoRequest>;
 }

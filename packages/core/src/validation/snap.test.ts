@@ -4,6 +4,7 @@ import { formatSize, parseSize, snapSeconds, snapSize } from './index.js';
 
 const sora1 = resolveCapabilities('azure-sora1');
 const sora2 = resolveCapabilities('openai-sora2');
+const azureSora2pro = resolveCapabilities('azure-sora2', 'sora-2-pro');
 const sora2pro = resolveCapabilities('openai-sora2', 'sora-2-pro');
 
 describe('snapSeconds', () => {
@@ -38,7 +39,8 @@ describe('snapSize', () => {
   it('prefers the aspect ratio, then the area', () => {
     expect(snapSize('1920x1080', sora2)).toBe('1280x720');
     expect(snapSize({ width: 1080, height: 1920 }, sora2)).toBe('720x1280');
-    expect(snapSize('1080x1920', sora2pro)).toBe('720x1280');
+    expect(snapSize('1080x1920', sora2pro)).toBe('1080x1920');
+    expect(snapSize('1080x1920', azureSora2pro)).toBe('720x1280');
     expect(snapSize('1000x1750', sora2pro)).toBe('1024x1792');
     expect(snapSize('640x360', sora2pro)).toBe('1280x720');
     expect(snapSize('1000x1000', sora1)).toBe('1080x1080');

@@ -189,6 +189,7 @@ describe('Sora 1 limits', () => {
       seconds: 5,
       variants: 1,
       inputs: [],
+      characters: [],
     });
   });
 
@@ -219,7 +220,7 @@ describe('Sora 2 limits', () => {
     );
   });
 
-  it('sizes per model: sora-2 two sizes, sora-2-pro four; 1920x1080 on neither', () => {
+  it('sizes per model: sora-2 two sizes, sora-2-pro four (six on OpenAI, with 1080p)', () => {
     for (const size of ['720x1280', '1280x720'] as const) {
       expect(ok({ prompt: 'p', size }, sora2).size).toBe(size);
       expect(ok({ prompt: 'p', size }, azureSora2).size).toBe(size);
@@ -230,7 +231,38 @@ describe('Sora 2 limits', () => {
         `size: ${size} is not allowed on openai-sora2 (sora-2); allowed: 720x1280, 1280x720`,
       );
     }
-    expect(issuesOf({ prompt: 'p', size: '1920x1080' }, sora2pro)[0]!.field).toBe('size');
+    for (const size of ['1920x1080', '1080x1920'] as const) {
+      expect(ok({ prompt: 'p', size }, sora2pro).size).toBe(size);
+      expect(issuesOf({ prompt: 'p', size }, sora2)[0]!.field).toBe('size');
+      expect(
+        issuesOf({ prompt: 'p', size }, resolveCapabilities('azure-sora2', 'sora-2-pro'))[0]!.field,
+      ).toBe('size');
+    }
+  });
+
+  it('seconds 16 and 20 only on sora-2-pro (OpenAI); sora-2 keeps 4, 8, 12', () => {
+    for (const seconds of [16, 20]) {
+      expect(ok({ prompt: 'p', seconds }, sora2pro).seconds).toBe(seconds);
+      expect(issuesOf({ prompt: 'p', seconds }, sora2)[0]!.message).toBe(
+        `seconds: ${seconds} is not allowed on openai-sora2 (sora-2); allowed: 4, 8, 12`,
+      );
+    }
+  });
+
+  it('characters: at most two, OpenAI only, each a non-empty id', () => {
+    expect(ok({ prompt: 'p', characters: ['char_1', 'char_2'] }, sora2).characters).toEqual([
+      'char_1',
+      'char_2',
+    ]);
+    expect(issuesOf({ prompt: 'p', characters: ['char_1', 'char_2', 'char_3'] }, sora2)[0]).toMatchObject({
+      field: 'characters',
+      value: 3,
+      message: 'characters: 3 characters is not allowed on openai-sora2 (sora-2); allowed: up to 2 per video',
+    });
+    expect(issuesOf({ prompt: 'p', characters: [''] }, sora2)[0]!.field).toBe('characters[0]');
+    const refused = caught(() => validateCreateRequest({ prompt: 'p', characters: ['char_1'] }, azureSora2));
+    expect(UnsupportedCapabilityError.isInstance(refused)).toBe(true);
+    expect((refused as UnsupportedCapabilityError).capability).toBe('characters');
   });
 
   it('prompt: empty fails, 32000 characters pass, 32001 fail (counted in code points)', () => {

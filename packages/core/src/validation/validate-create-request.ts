@@ -43,6 +43,8 @@ export interface NormalizedCreateRequest {
   variants: number;
   /** Inputs with defaults applied, in request order. */
   inputs: NormalizedMediaInput[];
+  /** Character ids to place (empty when none). */
+  characters: string[];
 }
 
 function refuseUnsupported(request: CreateVideoRequest, capabilities: Capabilities): void {
@@ -52,6 +54,9 @@ function refuseUnsupported(request: CreateVideoRequest, capabilities: Capabiliti
   const kinds = new Set(inputs.map((input) => (input as MediaInput | null)?.kind));
   if (kinds.has('video') && capabilities.inputs.maxVideos === 0) {
     throw new UnsupportedCapabilityError({ backend, model, capability: 'video-input' });
+  }
+  if (Array.isArray(request.characters) && request.characters.length > 0 && !capabilities.characters) {
+    throw new UnsupportedCapabilityError({ backend, model, capability: 'characters' });
   }
   if (kinds.has('image') && capabilities.inputs.maxImages === 0) {
     throw new UnsupportedCapabilityError({ backend, model, capability: 'image-input' });
@@ -104,5 +109,6 @@ export function validateCreateRequest(
     seconds: request.seconds ?? capabilities.defaultSeconds,
     variants: request.variants ?? capabilities.variants.default,
     inputs: (request.inputs ?? []).map(normalizeInput),
+    characters: [...(request.characters ?? [])],
   };
 }
