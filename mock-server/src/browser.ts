@@ -81,6 +81,10 @@ export {
   WireError,
 } from './http/index.js';
 export {
+  type CharacterClip,
+  type CharacterRecord,
+  type CharacterStore,
+  createMemoryCharacterStore,
   createMemoryStore,
   type EmulatorPersistence,
   type JobStore,

@@ -20,11 +20,14 @@ import { createRenderCache, type Renderer, renderOwnerKey } from './http/render-
 import {
   type DurableStatePart,
   emulatorStateSource,
+  notifyingCharacterStore,
   notifyingClock,
   restoreEmulatorState,
   resumedClock,
+  savedCharacters,
   savedWebhooks,
 } from './store/emulator-state.js';
+import { createMemoryCharacterStore } from './store/memory-character-store.js';
 import { startEmulatorWebhooks } from './webhooks/emulator-webhooks.js';
 
 /** An emulator answering in-process: `app.fetch(request)`, no socket. */
@@ -85,6 +88,10 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
     now: () => clock.now(),
     ...(host.render === undefined ? {} : { render: host.render }),
   });
+  const memoryCharacters = options.characterStore ?? createMemoryCharacterStore();
+  if (persistence !== null) for (const record of savedCharacters(persistence)) memoryCharacters.put(record);
+  const characterStore =
+    persistence === null ? memoryCharacters : notifyingCharacterStore(memoryCharacters, checkpoint);
   const engine = createEngine({
     clock,
     offsets: clockScopes,
@@ -99,6 +106,7 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
         : { store: options.store }),
     // A deleted job's cached media is freed at once; an expired job's on the next cache use or clock move.
     onDeleted: (record) => media.forget(renderOwnerKey(record)),
+    characterStore,
   });
   const sink = options.logger ?? consoleLogger;
   const log = (level: Exclude<LogLevel, 'silent'>, message: string): void => {
@@ -145,6 +153,7 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
         parts: durableParts,
         webhooks: webhooks?.dispatcher ?? null,
         wallNow: wallTimeSource,
+        characters: memoryCharacters,
       }),
     );
     persistence.checkpoint();

@@ -7,6 +7,7 @@ import type { CapabilityOverrides, CapabilityTable } from '@sora-kit/core';
 import type { ClockMode } from './clock/clock.js';
 import type { TimingConfig } from './engine/job-timing.js';
 import type { QuotaPolicy } from './engine/quota-policy.js';
+import type { CharacterStore } from './store/character-store.js';
 import type { EmulatorPersistence } from './store/emulator-persistence.js';
 import type { JobStore } from './store/job-store.js';
 
@@ -85,6 +86,8 @@ export interface EmulatorOptions {
    * saved clock wins over `clock` / `speed` / `startMs` once the directory holds state.
    */
   persistence?: EmulatorPersistence;
+  /** Character storage (default: in memory); characters never expire. */
+  characterStore?: CharacterStore;
   /** Largest total size of cached renders in bytes (default 256 MiB). */
   renderCacheBytes?: number;
   /**

@@ -6,7 +6,7 @@
 import type { CreateJobInput } from './engine.js';
 import { InvalidJobInputError } from './errors.js';
 import type { IdSource } from './id-source.js';
-import type { JobFailure, JobOutcome, JobRecord } from './job-record.js';
+import type { JobCharacter, JobFailure, JobLineage, JobOutcome, JobRecord } from './job-record.js';
 import { planDurations, type TimingConfig } from './job-timing.js';
 
 /** Context fixed by the engine at the moment of the create. */
@@ -23,8 +23,10 @@ export interface BuildContext {
   readonly retentionMs: number;
   /** Planned failure, if a fault or moderation applies. */
   readonly failure: { readonly progress: number; readonly failure: JobFailure } | null;
-  /** Source of a remix. */
-  readonly remixedFromId?: string;
+  /** Where the job comes from (remix, edit, extension). */
+  readonly lineage?: JobLineage;
+  /** Characters placed in the video, resolved from the input's ids. */
+  readonly characters?: readonly JobCharacter[];
 }
 
 const isPositiveInteger = (n: unknown): n is number =>
@@ -85,7 +87,10 @@ export function buildJobRecord(input: CreateJobInput, context: BuildContext): Jo
     variants,
     inputs: input.inputs ?? [],
     generationIds,
-    ...(context.remixedFromId === undefined ? {} : { remixedFromId: context.remixedFromId }),
+    ...context.lineage,
+    ...(context.characters === undefined || context.characters.length === 0
+      ? {}
+      : { characters: context.characters }),
     plan: { ...durations, outcome },
     expiryBasis: input.expiryBasis ?? 'finishedAt',
     retentionMs: context.retentionMs,

@@ -5,8 +5,10 @@
 
 import type { Clock } from '../clock/clock.js';
 import { createRealClock } from '../clock/controllable-clock.js';
+import { createMemoryCharacterStore } from '../store/memory-character-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { buildJobRecord, validateJobInput } from './build-job-record.js';
+import { createCharacterService } from './character-service.js';
 import type {
   CreateJobInput,
   DeleteJobResult,
@@ -16,11 +18,17 @@ import type {
   EngineSettingsChange,
   SettledJobEvent,
 } from './engine.js';
-import { InvalidConfigError, InvalidStateError, JobNotFoundError, ModelRetiredError } from './errors.js';
+import {
+  InvalidConfigError,
+  InvalidJobInputError,
+  InvalidStateError,
+  JobNotFoundError,
+  ModelRetiredError,
+} from './errors.js';
 import { createFaultController } from './faults.js';
 import { createIdSource } from './id-source.js';
 import { isSettledPhase } from './job-phase.js';
-import type { JobKind, JobRecord } from './job-record.js';
+import type { JobKind, JobLineage, JobRecord } from './job-record.js';
 import { deriveJobState } from './job-state.js';
 import { jobTimeline } from './job-timeline.js';
 import { DEFAULT_TIMING, type TimingConfig } from './job-timing.js';
@@ -81,6 +89,11 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     },
   );
   const faults = createFaultController(options.faults);
+  const characters = createCharacterService({
+    store: options.characterStore ?? createMemoryCharacterStore(),
+    ids,
+    now: (partition) => nowOf(partition),
+  });
   let settings = initialSettings;
   let sequence = 0;
   for (const partition of store.partitions()) {
@@ -113,9 +126,10 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     listing.track(record, now);
   };
 
-  const create = (input: CreateJobInput, remixedFromId?: string): JobView => {
+  const create = (input: CreateJobInput, lineage?: JobLineage): JobView => {
     validateJobInput(input);
     const now = nowOf(input.partition);
+    const placed = input.characters?.length ? characters.resolve(input.partition, input.characters) : [];
     const retired = faults.retirement(input.model);
     if (retired) throw new ModelRetiredError(retired.model, retired.status, retired.message);
     index.sweep(input.partition, now);
@@ -137,10 +151,53 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       timing: settings.timing,
       retentionMs: Math.round(settings.retentionHours * HOUR_MS),
       failure,
-      ...(remixedFromId === undefined ? {} : { remixedFromId }),
+      ...(lineage === undefined ? {} : { lineage }),
+      characters: placed,
     });
     put(record, now);
     return presentView(record, record.id, now);
+  };
+
+  /** A completed Sora 2 video of the partition, the source of a remix, edit or extension. */
+  const completedSource = (
+    partition: string,
+    id: string,
+    operation: 'remix' | 'edit' | 'extend',
+  ): JobView => {
+    // A Sora 1 id is not found: each dialect sees only its own kind of job.
+    const source = presentView(store.get(partition, id), id, nowOf(partition), 'sora2');
+    const verb = { remix: 'remixed', edit: 'edited', extend: 'extended' }[operation];
+    if (source.phase !== 'succeeded') {
+      throw new InvalidStateError(
+        source.job.id,
+        source.phase,
+        operation,
+        `Video '${source.job.id}' is ${source.phase}; only completed videos can be ${verb}.`,
+      );
+    }
+    return source;
+  };
+
+  /** A new Sora 2 job shaped like `source` (model, size, expiry basis, metadata). */
+  const derived = (
+    source: JobRecord,
+    partition: string,
+    prompt: string,
+    seconds: number,
+    metadata: CreateJobInput['metadata'],
+  ): CreateJobInput => {
+    const extras = metadata ?? source.metadata;
+    return {
+      partition,
+      kind: 'sora2',
+      prompt,
+      model: source.model,
+      width: source.width,
+      height: source.height,
+      seconds,
+      expiryBasis: source.expiryBasis,
+      ...(extras === undefined ? {} : { metadata: extras }),
+    };
   };
 
   const cancelAt = (view: JobView, now: number): JobView => {
@@ -162,32 +219,59 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       return settings;
     },
     createJob: (input) => create(input),
+    characters,
     remixJob(input) {
-      const now = nowOf(input.partition);
-      const source = presentView(store.get(input.partition, input.sourceId), input.sourceId, now, 'sora2');
-      if (source.phase !== 'succeeded') {
-        throw new InvalidStateError(
-          source.job.id,
-          source.phase,
-          'remix',
-          `Video '${source.job.id}' is ${source.phase}; only completed videos can be remixed.`,
+      const source = completedSource(input.partition, input.sourceId, 'remix').job;
+      return create(derived(source, input.partition, input.prompt, source.seconds, input.metadata), {
+        remixedFromId: source.id,
+      });
+    },
+    editJob(input) {
+      if ('id' in input.source) {
+        const source = completedSource(input.partition, input.source.id, 'edit').job;
+        return create(derived(source, input.partition, input.prompt, source.seconds, input.metadata), {
+          editedFromId: source.id,
+        });
+      }
+      const { upload, model, expiryBasis } = input.source;
+      return create({
+        partition: input.partition,
+        kind: 'sora2',
+        prompt: input.prompt,
+        model,
+        width: upload.width,
+        height: upload.height,
+        seconds: upload.seconds,
+        inputs: [upload.input],
+        ...(expiryBasis === undefined ? {} : { expiryBasis }),
+        ...(input.metadata === undefined ? {} : { metadata: input.metadata }),
+      });
+    },
+    extendJob(input) {
+      const source = completedSource(input.partition, input.sourceId, 'extend').job;
+      const count = (source.extensionCount ?? 0) + 1;
+      if (count > input.limits.maxExtensions) {
+        throw new InvalidJobInputError(
+          'seconds',
+          `Invalid 'seconds': video '${source.id}' has been extended ${count - 1} times; a video can be extended at most ${input.limits.maxExtensions} times.`,
         );
       }
-      const metadata = input.metadata ?? source.job.metadata;
-      return create(
-        {
-          partition: input.partition,
-          kind: 'sora2',
-          prompt: input.prompt,
-          model: source.job.model,
-          width: source.job.width,
-          height: source.job.height,
-          seconds: source.job.seconds,
-          expiryBasis: source.job.expiryBasis,
-          ...(metadata === undefined ? {} : { metadata }),
-        },
-        source.job.id,
+      const total = source.seconds + input.seconds;
+      if (total > input.limits.maxTotalSeconds) {
+        throw new InvalidJobInputError(
+          'seconds',
+          `Invalid 'seconds': extending video '${source.id}' (${source.seconds} s) by ${input.seconds} s would make ${total} s; a video can last at most ${input.limits.maxTotalSeconds} s.`,
+        );
+      }
+      const before = source.segments ?? [{ seconds: source.seconds, prompt: source.prompt, seed: source.id }];
+      const sealed = before.map((segment) =>
+        segment.seed === undefined ? { ...segment, seed: source.id } : segment,
       );
+      return create(derived(source, input.partition, input.prompt, total, input.metadata), {
+        extendedFromId: source.id,
+        extensionCount: count,
+        segments: [...sealed, { seconds: input.seconds, prompt: input.prompt }],
+      });
     },
     getJob: (partition, id, kind) => presentView(store.get(partition, id), id, nowOf(partition), kind),
     getGeneration(partition, generationId) {
@@ -245,6 +329,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     },
     reset() {
       store.clear();
+      characters.store.clear();
       ids.reset();
       faults.clear();
       faults.set(options.faults ?? {});
@@ -256,7 +341,17 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     snapshot() {
       const now = clock.now();
       const { data } = listing.storedPage(now, { limit: Number.POSITIVE_INFINITY }, nowOf);
-      return { now, clockMode: clock.mode, settings, faults: faults.get(), jobs: data };
+      const characterRecords = characters.store
+        .partitions()
+        .flatMap((partition) => characters.store.list(partition));
+      return {
+        now,
+        clockMode: clock.mode,
+        settings,
+        faults: faults.get(),
+        jobs: data,
+        characters: characterRecords,
+      };
     },
     storedJobs(options) {
       return listing.storedPage(clock.now(), options, nowOf);

@@ -6,7 +6,9 @@
 
 import type { Clock, ClockMode } from '../clock/clock.js';
 import type { ClockOffsets } from '../clock/clock-scopes.js';
+import type { CharacterRecord, CharacterStore } from '../store/character-store.js';
 import type { JobStore } from '../store/job-store.js';
+import type { CharacterService } from './character-service.js';
 import type { FaultConfig, FaultController } from './faults.js';
 import type { IdSource } from './id-source.js';
 import type { ExpiryBasis, JobFailure, JobInput, JobKind, JobRecord, JsonValue } from './job-record.js';
@@ -40,6 +42,50 @@ export interface CreateJobInput {
   /** Expiry basis (default `finishedAt`; the Azure Sora 2 dialect passes `createdAt`). */
   expiryBasis?: ExpiryBasis;
   /** Dialect-owned extras stored on the record and never read by the engine. */
+  metadata?: { readonly [key: string]: JsonValue };
+  /** Ids of characters of the partition to place in the video (Sora 2). */
+  characters?: readonly string[];
+}
+
+/** A Sora 2 edit: a new video with the source's size and length, changed as `prompt` says. */
+export interface EditJobInput {
+  /** Credential partition; a source id must belong to it. */
+  partition: string;
+  /** The new prompt. */
+  prompt: string;
+  /**
+   * A completed video of the partition, or an uploaded MP4 (its size and length, already read
+   * by the dialect, and the upload kept as an input) with the model to use.
+   */
+  source:
+    | { readonly id: string }
+    | {
+        readonly upload: {
+          readonly width: number;
+          readonly height: number;
+          readonly seconds: number;
+          readonly input: JobInput;
+        };
+        readonly model: string;
+        readonly expiryBasis?: ExpiryBasis;
+      };
+  /** Extras for the new record (default: the source's). */
+  metadata?: { readonly [key: string]: JsonValue };
+}
+
+/** A Sora 2 extension: the source continued for `seconds`; the new video lasts the stitched total. */
+export interface ExtendJobInput {
+  /** Credential partition; the source must belong to it. */
+  partition: string;
+  /** Id of the completed source video. */
+  sourceId: string;
+  /** The prompt of the new part. */
+  prompt: string;
+  /** Length of the new part, seconds (> 0). */
+  seconds: number;
+  /** Limits of the model (from the capability table): refused beyond, naming `seconds`. */
+  limits: { readonly maxExtensions: number; readonly maxTotalSeconds: number };
+  /** Extras for the new record (default: the source's). */
   metadata?: { readonly [key: string]: JsonValue };
 }
 
@@ -106,6 +152,8 @@ export interface EngineSnapshot {
   readonly faults: FaultConfig;
   /** Every stored record (tombstones included) with its state, by partition then list order. */
   readonly jobs: readonly { readonly record: JobRecord; readonly state: JobState }[];
+  /** Every character, by partition then creation order. */
+  readonly characters: readonly CharacterRecord[];
 }
 
 /** Options of {@link createEngine}. */
@@ -120,6 +168,8 @@ export interface EngineOptions<C extends Clock = Clock> {
   store?: JobStore;
   /** Clock scopes: how far each partition's clock runs ahead of `clock` (default: none, all read `clock`). */
   offsets?: ClockOffsets;
+  /** Character storage (default: in memory). */
+  characterStore?: CharacterStore;
   /** Quota policy or spec (default `concurrent:2`). */
   quota?: QuotaPolicy | string;
   /** Timing overrides. */
@@ -150,6 +200,15 @@ export interface Engine<C extends Clock = Clock> {
   createJob(input: CreateJobInput): JobView;
   /** Remixes a completed Sora 2 video (a Sora 1 id is not found). @throws JobNotFoundError, InvalidStateError, ModelRetiredError, QuotaExceededError */
   remixJob(input: RemixJobInput): JobView;
+  /** Edits a completed Sora 2 video or an upload. @throws JobNotFoundError, InvalidStateError, InvalidJobInputError, ModelRetiredError, QuotaExceededError */
+  editJob(input: EditJobInput): JobView;
+  /**
+   * Extends a completed Sora 2 video (lineage: source, stitched parts, extension count).
+   * @throws JobNotFoundError, InvalidStateError, InvalidJobInputError (`seconds`: count or total over the limits), ModelRetiredError, QuotaExceededError
+   */
+  extendJob(input: ExtendJobInput): JobView;
+  /** The characters of the emulator (per credential, never expiring). */
+  readonly characters: CharacterService;
   /**
    * A present job. `kind` is the asking dialect's family: a job of another family is not found
    * (each dialect sees only its own kind). @throws JobNotFoundError, ModelRetiredError

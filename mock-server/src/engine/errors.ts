@@ -9,6 +9,7 @@ const ENGINE_ERROR = Symbol.for('sora-kit.emulator.EngineError');
 /** Codes of every engine error. */
 export type EngineErrorCode =
   | 'job_not_found'
+  | 'character_not_found'
   | 'quota_exceeded'
   | 'invalid_state'
   | 'model_retired'
@@ -47,6 +48,16 @@ export class JobNotFoundError extends EngineError {
   }
 }
 
+/** No character with this id in this partition. */
+export class CharacterNotFoundError extends EngineError {
+  override readonly name = 'CharacterNotFoundError';
+  readonly code = 'character_not_found';
+  /** @param characterId the id asked for */
+  constructor(readonly characterId: string) {
+    super(`No character found with id '${characterId}'.`);
+  }
+}
+
 /** The partition has no free slot (ruling 3: rendered as 429 with retry-after). */
 export class QuotaExceededError extends EngineError {
   override readonly name = 'QuotaExceededError';
@@ -81,7 +92,7 @@ export class InvalidStateError extends EngineError {
   constructor(
     readonly jobId: string,
     readonly phase: string,
-    readonly operation: 'delete' | 'cancel' | 'remix',
+    readonly operation: 'delete' | 'cancel' | 'remix' | 'edit' | 'extend',
     message?: string,
   ) {
     super(message ?? `Cannot ${operation} job '${jobId}' while it is ${phase}.`);
@@ -150,6 +161,7 @@ export class InvalidConfigError extends EngineError {
 /** Any concrete engine error; switch on `code`. */
 export type AnyEngineError =
   | JobNotFoundError
+  | CharacterNotFoundError
   | QuotaExceededError
   | InvalidStateError
   | ModelRetiredError

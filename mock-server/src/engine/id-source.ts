@@ -21,6 +21,8 @@ export interface IdSource {
   taskId(atMs?: number): string;
   /** `gen_` + 26 lowercase Crockford base32; same layout as {@link IdSource.taskId}. */
   generationId(atMs?: number): string;
+  /** `char_` + 32 lowercase hex; with `atMs`, time-prefixed like videoId. */
+  characterId(atMs?: number): string;
   /** `req_` + 32 lowercase hex (OpenAI `x-request-id`). */
   requestId(): string;
   /** `evt_` + 32 lowercase hex (webhook event id); with `atMs`, time-prefixed like videoId. */
@@ -113,6 +115,7 @@ export function createIdSource(options: IdSourceOptions = {}): IdSource {
     videoId: (atMs) => timedHex('video', 'video_', atMs),
     taskId: (atMs) => ulid('task', 'task_', atMs),
     generationId: (atMs) => ulid('generation', 'gen_', atMs),
+    characterId: (atMs) => timedHex('character', 'char_', atMs),
     requestId: () => `req_${hex(stream('request'), 32)}`,
     eventId: (atMs) => timedHex('event', 'evt_', atMs),
     uuid() {

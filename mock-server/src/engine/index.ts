@@ -1,18 +1,26 @@
 export { type BuildContext, buildJobRecord, validateJobInput } from './build-job-record.js';
+export {
+  type CharacterService,
+  type CreateCharacterInput,
+  createCharacterService,
+} from './character-service.js';
 export { createEngine } from './create-engine.js';
 export type {
   CreateJobInput,
   DeleteJobResult,
+  EditJobInput,
   Engine,
   EngineOptions,
   EngineSettings,
   EngineSettingsChange,
   EngineSnapshot,
+  ExtendJobInput,
   RemixJobInput,
   SettledJobEvent,
 } from './engine.js';
 export {
   type AnyEngineError,
+  CharacterNotFoundError,
   EngineError,
   type EngineErrorCode,
   InvalidConfigError,
@@ -37,13 +45,16 @@ export { createIdSource, type IdSource, type IdSourceOptions, type IdStreamPosit
 export { isSettledPhase, JOB_PHASES, type JobPhase, type SettledPhase } from './job-phase.js';
 export type {
   ExpiryBasis,
+  JobCharacter,
   JobFailure,
   JobInput,
   JobInputCrop,
   JobKind,
+  JobLineage,
   JobOutcome,
   JobPlan,
   JobRecord,
+  JobSegment,
   JsonValue,
 } from './job-record.js';
 export { deriveJobState, type GoneJobState, type JobState, type PresentJobState } from './job-state.js';

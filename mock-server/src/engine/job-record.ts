@@ -91,6 +91,38 @@ export type JsonValue =
   | readonly JsonValue[]
   | { readonly [key: string]: JsonValue };
 
+/** One part of a stitched video (an extension chain): what it shows and for how long. */
+export interface JobSegment {
+  /** Length of the part, seconds. */
+  readonly seconds: number;
+  /** The prompt the part was made with (shown in its frames). */
+  readonly prompt: string;
+  /** Scene seed of the part: the id of the job that made it; absent for the record's own part. */
+  readonly seed?: string;
+}
+
+/** A character placed in a video. */
+export interface JobCharacter {
+  /** `char_…` id. */
+  readonly id: string;
+  /** Its name (shown on its panel). */
+  readonly name: string;
+}
+
+/** Where a Sora 2 job comes from, when it derives from another video. */
+export interface JobLineage {
+  /** Id of the video this one remixes. */
+  readonly remixedFromId?: string;
+  /** Id of the video this one edits (absent when the edit source was an upload). */
+  readonly editedFromId?: string;
+  /** Id of the video this one extends. */
+  readonly extendedFromId?: string;
+  /** How many extensions the chain ending in this video has (set on extensions only). */
+  readonly extensionCount?: number;
+  /** The parts of a stitched video, in order (set on extensions only; they add up to `seconds`). */
+  readonly segments?: readonly JobSegment[];
+}
+
 /** One job. All times are ms since the Unix epoch on the emulated clock. */
 export interface JobRecord {
   /** `video_…` (Sora 2) or `task_…` (Sora 1). */
@@ -121,6 +153,16 @@ export interface JobRecord {
   readonly generationIds: readonly string[];
   /** Id of the video this one remixes (Sora 2), if any. */
   readonly remixedFromId?: string;
+  /** Id of the video this one edits (Sora 2), if any. */
+  readonly editedFromId?: string;
+  /** Id of the video this one extends (Sora 2), if any. */
+  readonly extendedFromId?: string;
+  /** Extensions in the chain ending in this video (Sora 2 extensions only). */
+  readonly extensionCount?: number;
+  /** The parts of a stitched video (Sora 2 extensions only); they add up to `seconds`. */
+  readonly segments?: readonly JobSegment[];
+  /** Characters placed in the video (Sora 2), in request order. */
+  readonly characters?: readonly JobCharacter[];
   /** Timeline and outcome. */
   readonly plan: JobPlan;
   /** What expiry counts from. */

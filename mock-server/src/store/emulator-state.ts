@@ -1,7 +1,8 @@
 /**
  * Which emulator state a durable emulator saves besides the jobs, and how it is read back:
- * the clock (`clock`) and its scopes (`clockScopes`), the id stream positions (`ids`), engine faults (`faults`), HTTP faults
- * (`httpFaults`) and webhook progress (`webhooks`: scan cursor and undelivered events).
+ * the clock (`clock`) and its scopes (`clockScopes`), the id stream positions (`ids`), engine
+ * faults (`faults`), HTTP faults (`httpFaults`), webhook progress (`webhooks`: scan cursor and
+ * undelivered events) and the characters (`characters`: they never expire, so all of them).
  * Browser-safe: it only shapes JSON for an {@link EmulatorPersistence}.
  * @module
  */
@@ -14,6 +15,7 @@ import type { IdSource, IdStreamPositions } from '../engine/id-source.js';
 import type { JsonValue } from '../engine/job-record.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import type { VideoWebhookEvent } from '../webhooks/webhook-event.js';
+import type { CharacterRecord, CharacterStore } from './character-store.js';
 import type { EmulatorPersistence, PersistedState } from './emulator-persistence.js';
 
 /** The saved clock: emulated time at a host wall-clock moment, mode and speed. */
@@ -67,6 +69,8 @@ export interface EmulatorStateParts {
   readonly wallNow: () => number;
   /** Further state to keep (see {@link DurableStatePart}). */
   readonly parts?: readonly DurableStatePart[];
+  /** The characters, saved whole at each checkpoint. */
+  readonly characters?: CharacterStore;
 }
 
 /**
@@ -89,6 +93,12 @@ export function emulatorStateSource(parts: EmulatorStateParts): () => PersistedS
       httpFaults: parts.httpFaults.list() as unknown as JsonValue,
       clockScopes: parts.scopes.state() as unknown as JsonValue,
     };
+    if (parts.characters !== undefined) {
+      const store = parts.characters;
+      state.characters = store
+        .partitions()
+        .flatMap((partition) => store.list(partition)) as unknown as JsonValue;
+    }
     if (parts.webhooks !== null) {
       const webhooks: SavedWebhooks = {
         cursorMs: parts.webhooks.cursor(),
@@ -145,6 +155,33 @@ export function restoreEmulatorState(
     | undefined;
   for (const fault of http?.routes ?? []) parts.httpFaults.addRouteFault(fault);
   for (const fault of http?.latency ?? []) parts.httpFaults.addLatency(fault);
+}
+
+/** The saved characters (empty on a fresh data directory). */
+export function savedCharacters(persistence: EmulatorPersistence): readonly CharacterRecord[] {
+  return (persistence.readState('characters') as CharacterRecord[] | undefined) ?? [];
+}
+
+/**
+ * Wraps a character store so every write (a new character, a reset) is followed by `changed()`,
+ * which checkpoints them.
+ * @example
+ * const characters = notifyingCharacterStore(createMemoryCharacterStore(), () => persistence.checkpoint());
+ */
+export function notifyingCharacterStore(store: CharacterStore, changed: () => void): CharacterStore {
+  return {
+    put(record) {
+      store.put(record);
+      changed();
+    },
+    get: (partition, id) => store.get(partition, id),
+    list: (partition) => store.list(partition),
+    partitions: () => store.partitions(),
+    clear() {
+      store.clear();
+      changed();
+    },
+  };
 }
 
 /** The saved webhook progress, if any. */

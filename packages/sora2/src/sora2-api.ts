@@ -23,3 +23,10 @@ export const sora2VideoSchema = z.object({
 
 /** A video as read. */
 export type Sora2Video = z.infer<typeof sora2VideoSchema>;
+
+/** A Sora 2 character (`VideoCharacterResource`) as read: `id` and `name` may be null. */
+export const sora2CharacterSchema = z.object({
+  id: z.string().nullish(),
+  name: z.string().nullish(),
+  created_at: z.number().nullish(),
+});

@@ -1,6 +1,9 @@
 import {
   type BackendId,
+  type CreateCharacterRequest,
   type CreateVideoRequest,
+  type EditVideoRequest,
+  type ExtendVideoRequest,
   formatSize,
   type ProviderCallOptions,
   type ProviderCreateOptions,
@@ -9,17 +12,19 @@ import {
   type ProviderListOptions,
   type RemixVideoRequest,
   SoraKitError,
+  type VideoCharacter,
   type VideoDownload,
   type VideoJobPage,
   type VideoProvider,
 } from '@sora-kit/core';
 import type OpenAI from 'openai';
 import { linkSignal } from './link-signal.js';
+import { mapSora2Character } from './map-sora2-character.js';
 import { mapSora2Error } from './map-sora2-error.js';
 import { mapSora2Video } from './map-sora2-video.js';
 import { azureOpenAIClient, openAIClient } from './sora2-openai-client.js';
 import type { AzureSora2ProviderOptions, OpenAISora2ProviderOptions } from './sora2-provider-options.js';
-import { toInputReference } from './to-input-reference.js';
+import { toInputReference, toUpload } from './to-input-reference.js';
 
 type VideoCreateParams = OpenAI.Videos.VideoCreateParams;
 
@@ -54,6 +59,12 @@ export class Sora2Provider implements VideoProvider {
     }
     const image = request.inputs?.find((input) => input.kind === 'image');
     if (image && image.kind === 'image') body.input_reference = await toInputReference(image);
+    // `characters` is in the guide but not yet in the SDK's types; the SDK sends it as given.
+    if (request.characters?.length) {
+      (body as VideoCreateParams & { characters?: { id: string }[] }).characters = request.characters.map(
+        (id) => ({ id }),
+      );
+    }
     return this.call(options.signal, async (signal) =>
       this.read(await this.client.videos.create(body, { signal, ...idempotency(options) }).withResponse()),
     );
@@ -95,6 +106,55 @@ export class Sora2Provider implements VideoProvider {
           .remix(id, { prompt: request.prompt }, { signal, ...idempotency(options) })
           .withResponse(),
       ),
+    );
+  }
+
+  async edit(
+    id: string,
+    request: EditVideoRequest,
+    options: ProviderCallOptions = {},
+  ): Promise<ProviderJobResult> {
+    return this.call(options.signal, async (signal) =>
+      this.read(
+        await this.client.videos.edit({ prompt: request.prompt, video: { id } }, { signal }).withResponse(),
+      ),
+    );
+  }
+
+  async extend(
+    id: string,
+    request: ExtendVideoRequest,
+    options: ProviderCallOptions = {},
+  ): Promise<ProviderJobResult> {
+    const seconds = String(request.seconds) as OpenAI.Videos.VideoExtendParams['seconds'];
+    return this.call(options.signal, async (signal) =>
+      this.read(
+        await this.client.videos
+          .extend({ prompt: request.prompt, seconds, video: { id } }, { signal })
+          .withResponse(),
+      ),
+    );
+  }
+
+  async createCharacter(
+    request: CreateCharacterRequest,
+    options: ProviderCallOptions = {},
+  ): Promise<VideoCharacter> {
+    const video = await toUpload(
+      { source: request.video, mediaType: request.mediaType, fileName: request.fileName },
+      'video',
+    );
+    return this.call(options.signal, async (signal) =>
+      mapSora2Character(
+        await this.client.videos.createCharacter({ name: request.name, video }, { signal }),
+        this.backend,
+      ),
+    );
+  }
+
+  async getCharacter(id: string, options: ProviderCallOptions = {}): Promise<VideoCharacter> {
+    return this.call(options.signal, async (signal) =>
+      mapSora2Character(await this.client.videos.getCharacter(id, { signal }), this.backend),
     );
   }
 
