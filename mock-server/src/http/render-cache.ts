@@ -9,6 +9,7 @@ import type { JobView } from '../engine/job-view.js';
 import { createMinHeap } from '../engine/min-heap.js';
 import { type MediaRenderJob, renderMediaJob } from '../media/render-media.js';
 import type { SceneOverlay } from '../media/scene-overlay.js';
+import type { SceneSegment } from '../media/scene-segment-canvas.js';
 
 /** The job a render belongs to: its entries are dropped when it is deleted or expires. */
 export interface RenderOwner {
@@ -57,6 +58,8 @@ export interface RenderRequest {
   overlayKey?: string;
   /** The job the output belongs to; not part of the key. Without it the entry only leaves by LRU. */
   owner?: RenderOwner;
+  /** Later parts of a stitched video (Sora 2 extensions), each with its own seed and caption. */
+  segments?: readonly SceneSegment[];
 }
 
 /** A function that renders a request (injectable for tests of the cache itself). */
@@ -111,6 +114,7 @@ export function toMediaJob(request: RenderRequest): MediaRenderJob {
     ...(request.audio === undefined ? {} : { audio: request.audio }),
     ...(request.label === undefined ? {} : { label: request.label }),
     ...(request.overlays === undefined ? {} : { overlays: request.overlays() }),
+    ...(request.segments === undefined ? {} : { segments: request.segments }),
   };
 }
 
@@ -118,7 +122,8 @@ export function toMediaJob(request: RenderRequest): MediaRenderJob {
 export const renderMedia: Renderer = (request) => renderMediaJob(toMediaJob(request));
 
 function cacheKey(request: RenderRequest): string {
-  const { variant, format, width, height, seconds, audio, seed, caption, label, overlayKey } = request;
+  const { variant, format, width, height, seconds, audio, seed, caption, label, overlayKey, segments } =
+    request;
   return JSON.stringify([
     variant,
     variant === 'thumbnail' ? (format ?? 'webp') : null,
@@ -130,6 +135,7 @@ function cacheKey(request: RenderRequest): string {
     caption,
     label ?? null,
     overlayKey ?? null,
+    segments ?? null,
   ]);
 }
 

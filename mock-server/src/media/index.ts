@@ -36,3 +36,4 @@ export { renderVideo, renderVideoStream } from './render-video.js';
 export type { I420Frame, Scene, SceneOptions } from './scene.js';
 export { createScene, MediaOptionsError } from './scene.js';
 export type { ImageSceneOverlay, PanelSceneOverlay, SceneOverlay } from './scene-overlay.js';
+export type { SceneSegment } from './scene-segment-canvas.js';

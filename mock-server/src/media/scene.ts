@@ -1,6 +1,7 @@
 import { createSceneCanvas, type SceneCanvas } from './scene-canvas.js';
 import { overlayProblem, type SceneOverlay } from './scene-overlay.js';
 import { createOverlaySceneCanvas } from './scene-overlay-canvas.js';
+import { createSegmentedSceneCanvas, type SceneSegment, segmentProblem } from './scene-segment-canvas.js';
 
 /** Options of the synthetic picture every emulator output shows. */
 export interface SceneOptions {
@@ -20,6 +21,11 @@ export interface SceneOptions {
   label?: string;
   /** Inputs shown from a frame on (uploaded images, labelled panels); none by default. */
   overlays?: readonly SceneOverlay[];
+  /**
+   * Later parts of a stitched video, each from its frame on with its own seed and caption (the
+   * options' own seed and caption are the first part); none by default.
+   */
+  segments?: readonly SceneSegment[];
 }
 
 /** One frame in planar YUV 4:2:0 (BT.601 limited range): y is width*height (stride width); u and v are ceil(width/2)*ceil(height/2). */
@@ -73,6 +79,8 @@ export function resolveSceneOptions(options: SceneOptions): Scene['options'] {
     const problem = overlayProblem(overlay);
     if (problem !== undefined) throw new MediaOptionsError('overlays', `overlays: ${problem}`);
   }
+  const segmentIssue = segmentProblem(options.segments ?? []);
+  if (segmentIssue !== undefined) throw new MediaOptionsError('segments', `segments: ${segmentIssue}`);
   return { ...options, fps };
 }
 
@@ -94,6 +102,8 @@ export function createCanvasFor(options: Scene['options']): SceneCanvas {
     ...(options.label === undefined ? {} : { label: options.label }),
   };
   const overlays = options.overlays ?? [];
+  const segments = (options.segments ?? []).filter((segment) => segment.fromFrame < frameCount);
+  if (segments.length > 0) return createSegmentedSceneCanvas(layout, overlays, segments);
   return overlays.length === 0 ? createSceneCanvas(layout) : createOverlaySceneCanvas(layout, overlays);
 }
 

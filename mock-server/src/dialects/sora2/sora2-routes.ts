@@ -18,6 +18,7 @@ import { createBodySchema, parseBody, remixBodySchema } from './sora2-body-schem
 import { toCreateJobInput } from './sora2-create-input.js';
 import { contentNotReady, invalidParam, renderSora2Error, unauthorized } from './sora2-errors.js';
 import { parseListQuery } from './sora2-list-query.js';
+import { sora2RenderRequest } from './sora2-media.js';
 import { readSora2Body } from './sora2-read-body.js';
 import { pollAfterMs, toSora2Video, toSora2VideoList } from './sora2-video-view.js';
 
@@ -123,16 +124,8 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
         );
       }
       if (view.phase !== 'succeeded') throw contentNotReady(host, view.phase);
-      const { job } = view;
       const bytes = await emulator.media.get({
-        variant: variant as Variant,
-        width: job.width,
-        height: job.height,
-        seconds: job.seconds,
-        audio: true,
-        seed: job.id,
-        caption: job.prompt,
-        label: job.id,
+        ...sora2RenderRequest(view.job, variant as Variant),
         owner: renderOwner(view),
       });
       return rangedBody(c, bytes, { 'content-type': VARIANTS[variant as Variant] });
