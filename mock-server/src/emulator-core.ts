@@ -107,6 +107,11 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
     // A deleted job's cached media is freed at once; an expired job's on the next cache use or clock move.
     onDeleted: (record) => media.forget(renderOwnerKey(record)),
     characterStore,
+    ...(resolved.retired.length === 0
+      ? {}
+      : {
+          faults: { retiredServices: resolved.retired.map((service) => ({ service, status: 404 as const })) },
+        }),
   });
   const sink = options.logger ?? consoleLogger;
   const log = (level: Exclude<LogLevel, 'silent'>, message: string): void => {

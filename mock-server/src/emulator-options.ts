@@ -3,7 +3,7 @@
  * @module
  */
 
-import type { CapabilityOverrides, CapabilityTable } from '@sora-kit/core';
+import type { BackendId, CapabilityOverrides, CapabilityTable } from '@sora-kit/core';
 import type { ClockMode } from './clock/clock.js';
 import type { TimingConfig } from './engine/job-timing.js';
 import type { QuotaPolicy } from './engine/quota-policy.js';
@@ -86,6 +86,11 @@ export interface EmulatorOptions {
    * saved clock wins over `clock` / `speed` / `startMs` once the directory holds state.
    */
   persistence?: EmulatorPersistence;
+  /**
+   * Services that answer every route as shut down (`--retired`), e.g. `['openai-sora2']`; also
+   * restored by `reset()`. Change at runtime with `control.faults.retireService`.
+   */
+  retired?: readonly BackendId[];
   /** Character storage (default: in memory); characters never expire. */
   characterStore?: CharacterStore;
   /** Largest total size of cached renders in bytes (default 256 MiB). */
@@ -134,6 +139,8 @@ export interface ResolvedEmulatorOptions {
   readonly renderCacheBytes: number;
   /** Render worker threads (0 = in-thread); undefined = the pool's default size. */
   readonly renderWorkers: number | undefined;
+  /** Services retired from the start. */
+  readonly retired: readonly BackendId[];
 }
 
 /** Default request size limits. */
@@ -172,5 +179,6 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     logLevel: options.logLevel ?? 'warn',
     renderCacheBytes: options.renderCacheBytes ?? 256 * 1024 * 1024,
     renderWorkers: options.renderWorkers,
+    retired: Object.freeze([...(options.retired ?? [])]),
   });
 }

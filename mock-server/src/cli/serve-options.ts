@@ -5,8 +5,10 @@
  */
 
 import { parseArgs } from 'node:util';
+import type { BackendId } from '@sora-kit/core';
 import type { ClockMode } from '../clock/clock.js';
 import type { EmulatorOptions, LogLevel } from '../emulator-options.js';
+import { SERVICE_IDS } from '../engine/faults.js';
 import { parseQuotaSpec } from '../engine/quota-policy.js';
 import { decodeWebhookSecret } from '../webhooks/webhook-signer.js';
 
@@ -32,6 +34,8 @@ Runs the Sora emulator: Azure Sora 1 jobs, Azure Sora 2 and OpenAI Sora 2 videos
   --retention-hours N    how long finished jobs stay (default 24)
   --webhook-url URL      POST video.completed / video.failed here (OpenAI host jobs)
   --webhook-secret S     Standard Webhooks signing secret, whsec_<base64> (needed with --webhook-url)
+  --retired LIST         services that answer every route as shut down, comma-separated:
+                         openai-sora2, azure-sora2, azure-sora1 (POST /_emulator/faults changes it)
   --log-level L          silent | error | warn | info | debug (default info: one line per request)
   --data DIR             keep jobs, inputs, clock, ids and faults in DIR/emulator.db (SQLite) so
                          they survive restarts and crashes (default: $SORA_EMULATOR_DATA; unset =
@@ -81,6 +85,15 @@ function positive(flag: string, value: string): number {
     throw new ServeUsageError(`--${flag} must be a number > 0, got "${value}"`);
   }
   return parsed;
+}
+
+function retiredServices(value: string): BackendId[] {
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.find((name) => !SERVICE_IDS.includes(name));
+  if (unknown !== undefined) {
+    throw new ServeUsageError(`--retired: "${unknown}" is not a service; use ${SERVICE_IDS.join(', ')}`);
+  }
+  return [...new Set(names)] as BackendId[];
 }
 
 function startTime(value: string): number {
@@ -166,6 +179,7 @@ export function parseServeArgs(
       throw new ServeUsageError(`--webhook-secret: ${(error as Error).message}`);
     }
   }
+  const retired = values.retired === undefined ? undefined : retiredServices(values.retired);
   const emulator: EmulatorOptions = {
     clock: clock as ClockMode,
     logLevel,
@@ -183,6 +197,7 @@ export function parseServeArgs(
       : { retentionHours: positive('retention-hours', values['retention-hours']) }),
     ...(webhookUrl === undefined ? {} : { webhookUrl }),
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
+    ...(retired === undefined ? {} : { retired }),
   };
   const dataText = values.data ?? env.SORA_EMULATOR_DATA;
   if (values.data !== undefined && values.data.trim() === '')
@@ -219,6 +234,7 @@ function parse(argv: string[]) {
       'log-level': { type: 'string' },
       data: { type: 'string' },
       reset: { type: 'boolean' },
+      retired: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

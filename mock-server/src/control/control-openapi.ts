@@ -52,7 +52,7 @@ const clock: Schema = {
 
 const faults: Schema = {
   type: 'object',
-  required: ['routes', 'latency', 'job_failures', 'moderation_words', 'retired_models'],
+  required: ['routes', 'latency', 'job_failures', 'moderation_words', 'retired_models', 'retired_services'],
   properties: {
     routes: {
       type: 'array',
@@ -67,6 +67,18 @@ const faults: Schema = {
       items: {
         type: 'object',
         properties: { model: { type: 'string' }, status: { enum: [404, 410] }, message: { type: 'string' } },
+      },
+    },
+    retired_services: {
+      type: 'array',
+      description: 'Services answering every route as shut down (`--retired`).',
+      items: {
+        type: 'object',
+        properties: {
+          service: { type: 'string', enum: ['openai-sora2', 'azure-sora2', 'azure-sora1'] },
+          status: { enum: [404, 410] },
+          message: { type: 'string' },
+        },
       },
     },
   },

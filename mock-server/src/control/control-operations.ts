@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { BackendId } from '@sora-kit/core';
 import type { ClockMode, ControllableClock } from '../clock/clock.js';
 import { type ClockScopeInfo, type ClockScopes, createClockScopes } from '../clock/clock-scopes.js';
 import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
@@ -92,10 +93,21 @@ export interface ControlOperations {
   failJobs(rule: FailureRule): void;
   /** Prompts containing one of these words fail as the service's moderation would (replaces the list). */
   setModerationWords(words: readonly string[]): void;
-  /** Every call about `model` answers as after the model's shutdown ("Model retired"). */
+  /**
+   * Every call about `model` answers as after the model's shutdown ("Model retired"). Given a
+   * service id (`openai-sora2`, `azure-sora2`, `azure-sora1`) it retires the whole service, as
+   * {@link ControlOperations.retireService} does.
+   */
   retireModel(model: string, options?: { status?: RetiredModel['status']; message?: string }): void;
-  /** Un-retires a model. */
+  /** Un-retires a model (or a service, given its id). */
   restoreModel(model: string): void;
+  /**
+   * The whole service answers every route of its dialect as shut down (`--retired`), in its own
+   * envelope: status 404 by default, code `service_retired`, the service's shutdown text.
+   */
+  retireService(service: BackendId, options?: { status?: RetiredModel['status']; message?: string }): void;
+  /** Brings a retired service back. */
+  restoreService(service: BackendId): void;
   /** Removes every engine and HTTP fault. */
   clearFaults(): void;
   /** Ended webhook deliveries (empty when webhooks are off). */
@@ -252,6 +264,12 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
     restoreModel(model) {
       engine.faults.restoreModel(model);
       changed();
+    },
+    retireService(service, retire) {
+      engine.faults.retireService(service, retire);
+    },
+    restoreService(service) {
+      engine.faults.restoreService(service);
     },
     clearFaults() {
       engine.faults.clear();

@@ -134,6 +134,15 @@ function applyFault(control: ControlOperations, fault: FaultBody): void {
     case 'restore_model':
       control.restoreModel(fault.model);
       return;
+    case 'retired_service':
+      control.retireService(fault.service, {
+        status: fault.status,
+        ...(fault.message === undefined ? {} : { message: fault.message }),
+      });
+      return;
+    case 'restore_service':
+      control.restoreService(fault.service);
+      return;
   }
 }
 

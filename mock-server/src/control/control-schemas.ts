@@ -149,6 +149,18 @@ const restoreModelFault = z.strictObject({
   model: z.string().min(1),
 });
 
+const retiredServiceFault = z.strictObject({
+  type: z.literal('retired_service'),
+  service: z.enum(['openai-sora2', 'azure-sora2', 'azure-sora1']),
+  status: z.union([z.literal(404), z.literal(410)]).default(404),
+  message: z.string().min(1).optional(),
+});
+
+const restoreServiceFault = z.strictObject({
+  type: z.literal('restore_service'),
+  service: z.enum(['openai-sora2', 'azure-sora2', 'azure-sora1']),
+});
+
 /** `POST /_emulator/faults`: one fault, discriminated by `type`. */
 export const faultBody = z.discriminatedUnion('type', [
   routeFault,
@@ -157,6 +169,8 @@ export const faultBody = z.discriminatedUnion('type', [
   moderationFault,
   retiredModelFault,
   restoreModelFault,
+  retiredServiceFault,
+  restoreServiceFault,
 ]);
 
 /** A parsed fault body. */
@@ -176,6 +190,8 @@ export function inferFaultType(body: unknown): unknown {
             ? 'route'
             : 'model' in body
               ? 'retired_model'
-              : undefined;
+              : 'service' in body
+                ? 'retired_service'
+                : undefined;
   return type === undefined ? body : { type, ...body };
 }

@@ -66,6 +66,7 @@ export function faultsJson(faults: FaultsView) {
     })),
     moderation_words: faults.moderationWords,
     retired_models: faults.retiredModels,
+    retired_services: faults.retiredServices,
   };
 }
 

@@ -13,6 +13,7 @@ export type EngineErrorCode =
   | 'quota_exceeded'
   | 'invalid_state'
   | 'model_retired'
+  | 'service_retired'
   | 'invalid_cursor'
   | 'invalid_input'
   | 'invalid_config';
@@ -116,6 +117,24 @@ export class ModelRetiredError extends EngineError {
   }
 }
 
+/** The whole service is marked retired; every route of its dialect answers `status` (404 or 410). */
+export class ServiceRetiredError extends EngineError {
+  override readonly name = 'ServiceRetiredError';
+  readonly code = 'service_retired';
+  /**
+   * @param service the retired service (a backend id)
+   * @param status HTTP status the dialect should answer
+   * @param message the shutdown text (the dialect supplies its default)
+   */
+  constructor(
+    readonly service: string,
+    readonly status: 404 | 410,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A list cursor (`after`/`before`) names no job of the partition. */
 export class InvalidCursorError extends EngineError {
   override readonly name = 'InvalidCursorError';
@@ -165,6 +184,7 @@ export type AnyEngineError =
   | QuotaExceededError
   | InvalidStateError
   | ModelRetiredError
+  | ServiceRetiredError
   | InvalidCursorError
   | InvalidJobInputError
   | InvalidConfigError;

@@ -43,6 +43,22 @@ export interface RetiredModel {
   readonly message?: string;
 }
 
+/** A whole service (dialect) answering as shut down, on every route. */
+export interface RetiredService {
+  /** The service id (a backend id: `openai-sora2`, `azure-sora2`, `azure-sora1`); opaque here. */
+  readonly service: string;
+  /** HTTP status the dialect answers (default 404). */
+  readonly status: 404 | 410;
+  /** Message override (default: the dialect's shutdown text). */
+  readonly message?: string;
+}
+
+/**
+ * Names `retireModel` reads as whole services: the backend ids. No model or deployment is named
+ * like one, so `retireModel('openai-sora2')` retires the OpenAI Sora 2 service.
+ */
+export const SERVICE_IDS: readonly string[] = ['openai-sora2', 'azure-sora2', 'azure-sora1'];
+
 /** The whole fault configuration. */
 export interface FaultConfig {
   /** Failure rules, first match wins. */
@@ -51,6 +67,8 @@ export interface FaultConfig {
   readonly moderationWords: readonly string[];
   /** Retired models. */
   readonly retiredModels: readonly RetiredModel[];
+  /** Retired services. */
+  readonly retiredServices: readonly RetiredService[];
 }
 
 /** What a create is matched on. */
@@ -77,18 +95,29 @@ export interface FaultController {
   addFailure(rule: FailureRule): void;
   /** Replaces the moderation words. */
   setModerationWords(words: readonly string[]): void;
-  /** Marks a model retired (status default 404). */
+  /** Marks a model retired (status default 404); a service id ({@link SERVICE_IDS}) retires the service. */
   retireModel(model: string, options?: { status?: 404 | 410; message?: string }): void;
-  /** Un-retires a model. */
+  /** Un-retires a model (or a service, given its id). */
   restoreModel(model: string): void;
   /** The retirement of `model`, if retired. */
   retirement(model: string): RetiredModel | undefined;
+  /** Marks a whole service retired: its dialect answers every route as shut down (status default 404). */
+  retireService(service: string, options?: { status?: 404 | 410; message?: string }): void;
+  /** Brings a retired service back. */
+  restoreService(service: string): void;
+  /** The retirement of `service`, if retired. */
+  serviceRetirement(service: string): RetiredService | undefined;
   /** Finds the first failure rule matching `subject`, consumes one of its `times`, and returns its failure. */
   takeFailure(subject: FaultSubject): { progress: number; failure: JobFailure } | null;
 }
 
 /** The configuration with no faults. */
-export const NO_FAULTS: FaultConfig = { failures: [], moderationWords: [], retiredModels: [] };
+export const NO_FAULTS: FaultConfig = {
+  failures: [],
+  moderationWords: [],
+  retiredModels: [],
+  retiredServices: [],
+};
 
 const INTERNAL_ERROR_MESSAGE = 'The video generation failed due to an internal error.';
 
@@ -105,6 +134,19 @@ function validateRule(rule: FailureRule): FailureRule {
 function validateRetired(entry: RetiredModel): RetiredModel {
   if (entry.status !== 404 && entry.status !== 410) {
     throw new InvalidConfigError('retiredModels.status', 'retiredModels: status must be 404 or 410');
+  }
+  return entry;
+}
+
+function validateRetiredService(entry: RetiredService): RetiredService {
+  if (typeof entry.service !== 'string' || entry.service === '') {
+    throw new InvalidConfigError(
+      'retiredServices.service',
+      'retiredServices: service must be a non-empty string',
+    );
+  }
+  if (entry.status !== 404 && entry.status !== 410) {
+    throw new InvalidConfigError('retiredServices.status', 'retiredServices: status must be 404 or 410');
   }
   return entry;
 }
@@ -133,6 +175,9 @@ export function createFaultController(initial: Partial<FaultConfig> = {}): Fault
         failures: next.failures ? next.failures.map(validateRule) : config.failures,
         moderationWords: next.moderationWords ? [...next.moderationWords] : config.moderationWords,
         retiredModels: next.retiredModels ? next.retiredModels.map(validateRetired) : config.retiredModels,
+        retiredServices: next.retiredServices
+          ? next.retiredServices.map(validateRetiredService)
+          : config.retiredServices,
       };
       return config;
     },
@@ -146,6 +191,10 @@ export function createFaultController(initial: Partial<FaultConfig> = {}): Fault
       config = { ...config, moderationWords: [...words] };
     },
     retireModel(model, options = {}) {
+      if (SERVICE_IDS.includes(model)) {
+        controller.retireService(model, options);
+        return;
+      }
       const entry = validateRetired({
         model,
         status: options.status ?? 404,
@@ -157,9 +206,28 @@ export function createFaultController(initial: Partial<FaultConfig> = {}): Fault
       };
     },
     restoreModel(model) {
+      if (SERVICE_IDS.includes(model)) {
+        controller.restoreService(model);
+        return;
+      }
       config = { ...config, retiredModels: config.retiredModels.filter((m) => m.model !== model) };
     },
     retirement: (model) => config.retiredModels.find((m) => m.model === model),
+    retireService(service, options = {}) {
+      const entry = validateRetiredService({
+        service,
+        status: options.status ?? 404,
+        ...(options.message === undefined ? {} : { message: options.message }),
+      });
+      config = {
+        ...config,
+        retiredServices: [...config.retiredServices.filter((s) => s.service !== service), entry],
+      };
+    },
+    restoreService(service) {
+      config = { ...config, retiredServices: config.retiredServices.filter((s) => s.service !== service) };
+    },
+    serviceRetirement: (service) => config.retiredServices.find((s) => s.service === service),
     takeFailure(subject) {
       const index = config.failures.findIndex((rule) => rule.times !== 0 && matches(rule.match, subject));
       const rule = config.failures[index];

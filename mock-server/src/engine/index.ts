@@ -30,6 +30,7 @@ export {
   JobNotFoundError,
   ModelRetiredError,
   QuotaExceededError,
+  ServiceRetiredError,
 } from './errors.js';
 export {
   createFaultController,
@@ -40,6 +41,8 @@ export {
   type FaultSubject,
   NO_FAULTS,
   type RetiredModel,
+  type RetiredService,
+  SERVICE_IDS,
 } from './faults.js';
 export { createIdSource, type IdSource, type IdSourceOptions, type IdStreamPositions } from './id-source.js';
 export { isSettledPhase, JOB_PHASES, type JobPhase, type SettledPhase } from './job-phase.js';

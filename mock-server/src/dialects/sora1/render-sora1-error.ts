@@ -104,6 +104,18 @@ export function renderSora1Error(error: unknown): Sora1ErrorAnswer {
           body: envelope('model_retired', error.message, 'model', 'invalid_request_error'),
           headers: {},
         };
+      case 'service_retired':
+        return {
+          status: error.status,
+          body: envelope('service_retired', error.message, null, 'invalid_request_error'),
+          headers: {},
+        };
+      case 'character_not_found':
+        return {
+          status: 404,
+          body: envelope('NotFound', error.message, null, 'invalid_request_error'),
+          headers: {},
+        };
       case 'invalid_cursor':
         return {
           status: 400,

@@ -16,6 +16,7 @@ import {
 } from '../../http/index.js';
 import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
+import { serviceRetiredError } from '../../http/retired-service.js';
 import { generationRender, type Sora1VideoQuality } from './generation-media.js';
 import { parseSora1CreateForm, parseSora1CreateJson } from './parse-sora1-create.js';
 import { parseSora1ListQuery } from './parse-sora1-list-query.js';
@@ -45,6 +46,11 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
     headers: ['apim-request-id', 'x-request-id'],
   });
   routes.use('/video/generations/*', requestId);
+  routes.use('/video/generations/*', async (_c, next) => {
+    const retired = serviceRetiredError(emulator, 'azure-sora1');
+    if (retired) throw retired;
+    await next();
+  });
   routes.use('/video/generations/*', async (c, next) => {
     const version = c.req.query('api-version');
     if (version !== undefined && !(SORA1_API_VERSIONS as readonly string[]).includes(version)) {

@@ -94,6 +94,19 @@ function toWireError(error: unknown): WireError | undefined {
         message: `Video with id '${error.jobId}' not found.`,
         type: 'invalid_request_error',
       });
+    case 'character_not_found':
+      return new WireError({
+        status: 404,
+        message: `Character with id '${error.characterId}' not found.`,
+        type: 'invalid_request_error',
+      });
+    case 'service_retired':
+      return new WireError({
+        status: error.status,
+        message: error.message,
+        type: 'invalid_request_error',
+        code: 'service_retired',
+      });
     case 'quota_exceeded': {
       const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
       return new WireError({

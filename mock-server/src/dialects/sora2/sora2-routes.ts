@@ -14,6 +14,7 @@ import type { EmulatorEnv } from '../../http/emulator-env.js';
 import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
 import { jsonWithRequestId, requestIdMiddleware } from '../../http/request-id.js';
+import { retiredServiceMiddleware } from '../../http/retired-service.js';
 import { createBodySchema, parseBody, remixBodySchema } from './sora2-body-schema.js';
 import { toCreateJobInput } from './sora2-create-input.js';
 import { contentNotReady, invalidParam, renderSora2Error, unauthorized } from './sora2-errors.js';
@@ -42,6 +43,13 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
   const requestId = requestIdMiddleware({ next: () => engine.ids.requestId() });
   routes.use('/videos', requestId);
   routes.use('/videos/*', requestId);
+  const retired = retiredServiceMiddleware(
+    emulator,
+    host === 'azure' ? 'azure-sora2' : 'openai-sora2',
+    (error, c) => renderSora2Error(error, c, emulator),
+  );
+  routes.use('/videos', retired);
+  routes.use('/videos/*', retired);
   // Errors are rendered by wrapping each handler rather than with `routes.onError`: Hono wraps
   // every route and middleware of a sub-app with an error handler in two more async layers.
   const guard =
