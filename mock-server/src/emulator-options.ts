@@ -3,7 +3,7 @@
  * @module
  */
 
-import type { BackendId, CapabilityOverrides, CapabilityTable } from '@sora-kit/core';
+import type { CapabilityOverrides, CapabilityTable, SoraBackendId } from '@sora-kit/core';
 import type { ClockMode } from './clock/clock.js';
 import type { TimingConfig } from './engine/job-timing.js';
 import type { QuotaPolicy } from './engine/quota-policy.js';
@@ -90,7 +90,7 @@ export interface EmulatorOptions {
    * Services that answer every route as shut down (`--retired`), e.g. `['openai-sora2']`; also
    * restored by `reset()`. Change at runtime with `control.faults.retireService`.
    */
-  retired?: readonly BackendId[];
+  retired?: readonly SoraBackendId[];
   /** Character storage (default: in memory); characters never expire. */
   characterStore?: CharacterStore;
   /** Largest total size of cached renders in bytes (default 256 MiB). */
@@ -140,7 +140,7 @@ export interface ResolvedEmulatorOptions {
   /** Render worker threads (0 = in-thread); undefined = the pool's default size. */
   readonly renderWorkers: number | undefined;
   /** Services retired from the start. */
-  readonly retired: readonly BackendId[];
+  readonly retired: readonly SoraBackendId[];
 }
 
 /** Default request size limits. */

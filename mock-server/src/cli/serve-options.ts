@@ -5,7 +5,7 @@
  */
 
 import { parseArgs } from 'node:util';
-import type { BackendId } from '@sora-kit/core';
+import type { SoraBackendId } from '@sora-kit/core';
 import type { ClockMode } from '../clock/clock.js';
 import type { EmulatorOptions, LogLevel } from '../emulator-options.js';
 import { SERVICE_IDS } from '../engine/faults.js';
@@ -87,13 +87,13 @@ function positive(flag: string, value: string): number {
   return parsed;
 }
 
-function retiredServices(value: string): BackendId[] {
+function retiredServices(value: string): SoraBackendId[] {
   const names = value.split(',').map((name) => name.trim());
   const unknown = names.find((name) => !SERVICE_IDS.includes(name));
   if (unknown !== undefined) {
     throw new ServeUsageError(`--retired: "${unknown}" is not a service; use ${SERVICE_IDS.join(', ')}`);
   }
-  return [...new Set(names)] as BackendId[];
+  return [...new Set(names)] as SoraBackendId[];
 }
 
 function startTime(value: string): number {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { BackendId } from '@sora-kit/core';
+import type { SoraBackendId } from '@sora-kit/core';
 import type { ClockMode, ControllableClock } from '../clock/clock.js';
 import { type ClockScopeInfo, type ClockScopes, createClockScopes } from '../clock/clock-scopes.js';
 import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
@@ -105,9 +105,12 @@ export interface ControlOperations {
    * The whole service answers every route of its dialect as shut down (`--retired`), in its own
    * envelope: status 404 by default, code `service_retired`, the service's shutdown text.
    */
-  retireService(service: BackendId, options?: { status?: RetiredModel['status']; message?: string }): void;
+  retireService(
+    service: SoraBackendId,
+    options?: { status?: RetiredModel['status']; message?: string },
+  ): void;
   /** Brings a retired service back. */
-  restoreService(service: BackendId): void;
+  restoreService(service: SoraBackendId): void;
   /** Removes every engine and HTTP fault. */
   clearFaults(): void;
   /** Ended webhook deliveries (empty when webhooks are off). */

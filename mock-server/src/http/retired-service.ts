@@ -5,14 +5,14 @@
  * (docs/reference/contracts.md section 6).
  * @module
  */
-import type { BackendId } from '@sora-kit/core';
+import type { SoraBackendId } from '@sora-kit/core';
 import type { MiddlewareHandler } from 'hono';
 import type { EmulatorContext } from '../emulator.js';
 import { ServiceRetiredError } from '../engine/errors.js';
 import type { EmulatorEnv } from './emulator-env.js';
 
 /** The default shutdown text of each service. */
-export const RETIRED_SERVICE_MESSAGES: Readonly<Record<BackendId, string>> = {
+export const RETIRED_SERVICE_MESSAGES: Readonly<Record<SoraBackendId, string>> = {
   // The OpenAI guide's banner after the shutdown (GUIDE).
   'openai-sora2':
     'The Sora 2 models and Videos API were shut down on September 24, 2026 and are no longer available.',
@@ -26,7 +26,7 @@ export const RETIRED_SERVICE_MESSAGES: Readonly<Record<BackendId, string>> = {
 /** The error a retired service answers with, or undefined when `service` is not retired. */
 export function serviceRetiredError(
   emulator: EmulatorContext,
-  service: BackendId,
+  service: SoraBackendId,
 ): ServiceRetiredError | undefined {
   const retirement = emulator.engine.faults.serviceRetirement(service);
   if (retirement === undefined) return undefined;
@@ -45,7 +45,7 @@ export function serviceRetiredError(
  */
 export function retiredServiceMiddleware(
   emulator: EmulatorContext,
-  service: BackendId,
+  service: SoraBackendId,
   render: (error: ServiceRetiredError, c: Parameters<MiddlewareHandler<EmulatorEnv>>[0]) => Response,
 ): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
