@@ -112,7 +112,7 @@ describe('extendJob', () => {
     finish(source.id);
     const first = engine.extendJob({
       partition: 'key-a',
-      sourceId: source.id,
+      source: { id: source.id },
       prompt: 'it rises',
       seconds: 12,
       limits: LIMITS,
@@ -125,7 +125,7 @@ describe('extendJob', () => {
     finish(first.id);
     const second = engine.extendJob({
       partition: 'key-a',
-      sourceId: first.id,
+      source: { id: first.id },
       prompt: 'it pops',
       seconds: 4,
       limits: LIMITS,
@@ -145,7 +145,7 @@ describe('extendJob', () => {
     for (let i = 0; i < 6; i++) {
       id = engine.extendJob({
         partition: 'key-a',
-        sourceId: id,
+        source: { id },
         prompt: `part ${i}`,
         seconds: 4,
         limits: LIMITS,
@@ -153,7 +153,7 @@ describe('extendJob', () => {
       finish(id);
     }
     const seventh = caught(() =>
-      engine.extendJob({ partition: 'key-a', sourceId: id, prompt: 'again', seconds: 4, limits: LIMITS }),
+      engine.extendJob({ partition: 'key-a', source: { id }, prompt: 'again', seconds: 4, limits: LIMITS }),
     );
     expect(seventh).toBeInstanceOf(InvalidJobInputError);
     expect((seventh as InvalidJobInputError).field).toBe('seconds');
@@ -165,7 +165,7 @@ describe('extendJob', () => {
     for (const seconds of [20, 20, 20, 20, 20]) {
       chain = engine.extendJob({
         partition: 'key-a',
-        sourceId: chain,
+        source: { id: chain },
         prompt: 'more',
         seconds,
         limits: LIMITS,
@@ -174,15 +174,26 @@ describe('extendJob', () => {
     }
     expect(engine.getJob('key-a', chain).job.seconds).toBe(112);
     const over = caught(() =>
-      engine.extendJob({ partition: 'key-a', sourceId: chain, prompt: 'more', seconds: 12, limits: LIMITS }),
+      engine.extendJob({
+        partition: 'key-a',
+        source: { id: chain },
+        prompt: 'more',
+        seconds: 12,
+        limits: LIMITS,
+      }),
     );
     expect([(over as InvalidJobInputError).field, (over as Error).message]).toEqual([
       'seconds',
       `Invalid 'seconds': extending video '${chain}' (112 s) by 12 s would make 124 s; a video can last at most 120 s.`,
     ]);
     expect(
-      engine.extendJob({ partition: 'key-a', sourceId: chain, prompt: 'last', seconds: 8, limits: LIMITS })
-        .job.seconds,
+      engine.extendJob({
+        partition: 'key-a',
+        source: { id: chain },
+        prompt: 'last',
+        seconds: 8,
+        limits: LIMITS,
+      }).job.seconds,
     ).toBe(120);
   });
 });

@@ -248,29 +248,58 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       });
     },
     extendJob(input) {
-      const source = completedSource(input.partition, input.sourceId, 'extend').job;
-      const count = (source.extensionCount ?? 0) + 1;
+      const upload = 'id' in input.source ? undefined : input.source;
+      const source =
+        upload === undefined
+          ? completedSource(input.partition, (input.source as { id: string }).id, 'extend').job
+          : undefined;
+      const sourceSeconds = source?.seconds ?? upload?.upload.seconds ?? 0;
+      const sourceName = source === undefined ? 'the uploaded video' : `video '${source.id}'`;
+      const count = (source?.extensionCount ?? 0) + 1;
       if (count > input.limits.maxExtensions) {
         throw new InvalidJobInputError(
           'seconds',
-          `Invalid 'seconds': video '${source.id}' has been extended ${count - 1} times; a video can be extended at most ${input.limits.maxExtensions} times.`,
+          `Invalid 'seconds': ${sourceName} has been extended ${count - 1} times; a video can be extended at most ${input.limits.maxExtensions} times.`,
         );
       }
-      const total = source.seconds + input.seconds;
+      const total = sourceSeconds + input.seconds;
       if (total > input.limits.maxTotalSeconds) {
         throw new InvalidJobInputError(
           'seconds',
-          `Invalid 'seconds': extending video '${source.id}' (${source.seconds} s) by ${input.seconds} s would make ${total} s; a video can last at most ${input.limits.maxTotalSeconds} s.`,
+          `Invalid 'seconds': extending ${sourceName} (${sourceSeconds} s) by ${input.seconds} s would make ${total} s; a video can last at most ${input.limits.maxTotalSeconds} s.`,
         );
       }
-      const before = source.segments ?? [{ seconds: source.seconds, prompt: source.prompt, seed: source.id }];
+      const part = { seconds: input.seconds, prompt: input.prompt };
+      if (upload !== undefined) {
+        // An upload's part is drawn from its own seed: the emulator does not decode H.264.
+        return create(
+          {
+            partition: input.partition,
+            kind: 'sora2',
+            prompt: input.prompt,
+            model: upload.model,
+            width: upload.upload.width,
+            height: upload.upload.height,
+            seconds: total,
+            inputs: [upload.upload.input],
+            ...(upload.expiryBasis === undefined ? {} : { expiryBasis: upload.expiryBasis }),
+            ...(input.metadata === undefined ? {} : { metadata: input.metadata }),
+          },
+          {
+            extensionCount: 1,
+            segments: [{ seconds: sourceSeconds, prompt: 'uploaded video', seed: 'upload' }, part],
+          },
+        );
+      }
+      const from = source as JobRecord;
+      const before = from.segments ?? [{ seconds: from.seconds, prompt: from.prompt, seed: from.id }];
       const sealed = before.map((segment) =>
-        segment.seed === undefined ? { ...segment, seed: source.id } : segment,
+        segment.seed === undefined ? { ...segment, seed: from.id } : segment,
       );
-      return create(derived(source, input.partition, input.prompt, total, input.metadata), {
-        extendedFromId: source.id,
+      return create(derived(from, input.partition, input.prompt, total, input.metadata), {
+        extendedFromId: from.id,
         extensionCount: count,
-        segments: [...sealed, { seconds: input.seconds, prompt: input.prompt }],
+        segments: [...sealed, part],
       });
     },
     getJob: (partition, id, kind) => presentView(store.get(partition, id), id, nowOf(partition), kind),

@@ -77,8 +77,11 @@ export interface EditJobInput {
 export interface ExtendJobInput {
   /** Credential partition; the source must belong to it. */
   partition: string;
-  /** Id of the completed source video. */
-  sourceId: string;
+  /**
+   * A completed video of the partition, or an uploaded MP4 (its size and length, already read
+   * by the dialect, kept as an input) with the model to use.
+   */
+  source: EditJobInput['source'];
   /** The prompt of the new part. */
   prompt: string;
   /** Length of the new part, seconds (> 0). */

@@ -52,6 +52,25 @@ describe('parseFieldName / formToObject', () => {
     });
   });
 
+  it('reads the SDK encoding of arrays of objects (characters[][id]) and keeps odd names literal', () => {
+    const body = formToObject(
+      formOf([
+        ['characters[][id]', 'char_1'],
+        ['characters[][id]', 'char_2'],
+        ['items[][a]', '1'],
+        ['items[][b]', '2'],
+        ['items[][a]', '3'],
+        ['odd[][]', 'x'],
+      ]),
+    );
+    expect(Object.getPrototypeOf((body.characters as object[])[0])).toBeNull();
+    expect(JSON.parse(JSON.stringify(body))).toEqual({
+      characters: [{ id: 'char_1' }, { id: 'char_2' }],
+      items: [{ a: '1', b: '2' }, { a: '3' }],
+      'odd[][]': 'x',
+    });
+  });
+
   it.each([
     '__proto__',
     '__proto__[prompt]',

@@ -76,24 +76,48 @@ export function emptyFormObject(): FormObject {
   return Object.create(null) as FormObject;
 }
 
+/** Whether `segments` fit the encoding: `[]` only last, or just before a key (`a[][id]`). */
+function wellFormed(segments: readonly string[]): boolean {
+  return segments.every(
+    (segment, i) => segment !== '' || i === segments.length - 1 || (i > 0 && segments[i + 1] !== ''),
+  );
+}
+
 /**
- * Builds one nested object from a form: bracketed names become prototype-less objects,
- * `[]` segments arrays; a later scalar replaces an earlier value of the same name.
+ * Builds one nested object from a form: bracketed names become prototype-less objects, a final
+ * `[]` appends to an array, and `[]` before a key (`characters[][id]`, the openai SDK's array of
+ * objects) adds to the last object of an array until a key repeats, which starts the next one.
+ * A later scalar replaces an earlier value of the same name.
  * @throws BodyError `invalid_field_name` for a reserved or too deep name
  * @example
- * formToObject(form); // { prompt: 'a cat', input_reference: { image_url: 'https://…' } }
+ * formToObject(form); // { prompt: 'a cat', video: { id: 'video_1' }, characters: [{ id: 'char_1' }, { id: 'char_2' }] }
  */
 export function formToObject(form: FormData): FormObject {
   const root = emptyFormObject();
   for (const [name, value] of form.entries()) {
     checkFieldName(name);
     const parsed = parseFieldName(name);
-    // `[]` only means "append" at the end; elsewhere the name is taken literally.
-    const segments = parsed.slice(0, -1).includes('') ? [name] : parsed;
+    const segments = wellFormed(parsed) ? parsed : [name];
     const append = segments.length > 1 && segments[segments.length - 1] === '';
     const path = append ? segments.slice(0, -1) : segments;
     let parent = root;
-    for (const segment of path.slice(0, -1)) {
+    for (let i = 0; i < path.length - 1; i++) {
+      const segment = path[i] as string;
+      if (path[i + 1] === '') {
+        const key = path[i + 2] as string;
+        const current = parent[segment];
+        const list = Array.isArray(current) ? current : [];
+        parent[segment] = list;
+        const last = list[list.length - 1];
+        let element = isObject(last) && !Object.hasOwn(last, key) ? last : undefined;
+        if (element === undefined) {
+          element = emptyFormObject();
+          list.push(element);
+        }
+        parent = element;
+        i++;
+        continue;
+      }
       const current = parent[segment];
       const child = isObject(current) ? current : emptyFormObject();
       parent[segment] = child;

@@ -23,7 +23,23 @@ export const createBodySchema = z.strictObject({
   seconds: z.string().nullish(),
   size: z.string().nullish(),
   input_reference: z.union([z.instanceof(File), imageReference]).nullish(),
+  characters: z.array(z.strictObject({ id: z.string().min(1) })).nullish(),
 });
+
+/** The source of an edit or an extension: an uploaded MP4 or `{ id }` of a completed video. */
+const videoSource = z.union([z.instanceof(File), z.strictObject({ id: z.string().min(1) })]);
+
+/** `POST /videos/edits`, JSON or multipart (`video[id]` or a `video` file). */
+export const editBodySchema = z.strictObject({ prompt, video: videoSource });
+
+/** `POST /videos/extensions`: a source video, a prompt and the extension length, nothing else. */
+export const extendBodySchema = z.strictObject({ prompt, seconds: z.string(), video: videoSource });
+
+/** `POST /videos/characters` (multipart): a name and a clip. */
+export const characterBodySchema = z.strictObject({ name: z.string().min(1), video: z.instanceof(File) });
+
+/** A parsed edit or extension source. */
+export type VideoSourceBody = z.infer<typeof videoSource>;
 
 /** `POST /videos/{id}/remix`. */
 export const remixBodySchema = z.strictObject({ prompt });

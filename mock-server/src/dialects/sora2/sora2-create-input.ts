@@ -113,6 +113,23 @@ async function checkReference(
   return [{ kind: 'image', mediaType: info.type, bytes, ...(fileName ? { fileName } : {}) }];
 }
 
+/** The character ids of a create, checked against the model: supported, and at most `maxPerVideo`. */
+function checkCharacters(characters: CreateBody['characters'], capabilities: Capabilities): string[] {
+  if (characters === undefined || characters === null) return [];
+  if (!capabilities.characters) {
+    throw invalidParam('characters', "Unknown parameter: 'characters'.", 'unknown_parameter');
+  }
+  const max = capabilities.character.maxPerVideo;
+  if (characters.length > max) {
+    throw invalidParam(
+      'characters',
+      `Invalid 'characters': array too long. Expected an array with maximum length ${max}, but got an array with length ${characters.length} instead.`,
+      'array_above_max_length',
+    );
+  }
+  return characters.map((character) => character.id);
+}
+
 /**
  * Validates a create body for a host and partition and builds the engine input.
  * @throws WireError (400/404), ModelRetiredError
@@ -129,6 +146,7 @@ export async function toCreateJobInput(
   const [width = 0, height = 0] = size.split('x').map(Number);
   const seconds = checkSeconds(body.seconds, capabilities);
   const inputs = await checkReference(body.input_reference, host, width, height, capabilities);
+  const characters = checkCharacters(body.characters, capabilities);
   return {
     partition,
     kind: 'sora2',
@@ -140,5 +158,6 @@ export async function toCreateJobInput(
     inputs,
     expiryBasis: host === 'azure' ? 'createdAt' : 'finishedAt',
     metadata: { size },
+    ...(characters.length === 0 ? {} : { characters }),
   };
 }

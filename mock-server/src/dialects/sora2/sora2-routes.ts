@@ -15,8 +15,17 @@ import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
 import { jsonWithRequestId, requestIdMiddleware } from '../../http/request-id.js';
 import { retiredServiceMiddleware } from '../../http/retired-service.js';
-import { createBodySchema, parseBody, remixBodySchema } from './sora2-body-schema.js';
+import {
+  characterBodySchema,
+  createBodySchema,
+  editBodySchema,
+  extendBodySchema,
+  parseBody,
+  remixBodySchema,
+} from './sora2-body-schema.js';
+import { createCharacter, toSora2Character } from './sora2-characters.js';
 import { toCreateJobInput } from './sora2-create-input.js';
+import { editVideo, extendVideo } from './sora2-derive-input.js';
 import { contentNotReady, invalidParam, renderSora2Error, unauthorized } from './sora2-errors.js';
 import { parseListQuery } from './sora2-list-query.js';
 import { sora2RenderRequest } from './sora2-media.js';
@@ -90,6 +99,57 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
       return videoResponse(c, engine.createJob(input));
     }),
   );
+
+  if (host === 'azure') {
+    // Microsoft documents no edits, extensions or characters: Azure's answer to a path it does not serve.
+    const unserved = (c: Context<EmulatorEnv>) =>
+      jsonWithRequestId(c, { error: { code: '404', message: 'Resource not found' } }, 404);
+    routes.post('/videos/edits', unserved);
+    routes.post('/videos/extensions', unserved);
+    routes.post('/videos/characters', unserved);
+    routes.get('/videos/characters/:character_id', unserved);
+  } else {
+    routes.post(
+      '/videos/edits',
+      guard(async (c) => {
+        const partition = partitionOf(c);
+        const body = parseBody(editBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
+        return videoResponse(c, await editVideo(emulator, host, partition, body));
+      }),
+    );
+
+    routes.post(
+      '/videos/extensions',
+      guard(async (c) => {
+        const partition = partitionOf(c);
+        const body = parseBody(extendBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
+        return videoResponse(c, await extendVideo(emulator, host, partition, body));
+      }),
+    );
+
+    routes.post(
+      '/videos/characters',
+      guard(async (c) => {
+        const partition = partitionOf(c);
+        const body = parseBody(characterBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
+        const { character } = emulator.capabilities('openai-sora2');
+        return jsonWithRequestId(
+          c,
+          toSora2Character(await createCharacter(emulator, partition, body, character.nameLength.max)),
+        );
+      }),
+    );
+
+    routes.get(
+      '/videos/characters/:character_id',
+      guard<'/videos/characters/:character_id'>((c) =>
+        jsonWithRequestId(
+          c,
+          toSora2Character(emulator.engine.characters.get(partitionOf(c), c.req.param('character_id'))),
+        ),
+      ),
+    );
+  }
 
   routes.get(
     '/videos',

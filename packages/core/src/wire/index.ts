@@ -36,14 +36,20 @@ export {
 } from './sora1-requests.js';
 export {
   type Sora2CreateVideoBody,
+  type Sora2EditBody,
+  type Sora2ExtendBody,
   type Sora2ImageReference,
   type Sora2RemixBody,
   sora2CreateVideoBodySchema,
+  sora2EditBodySchema,
+  sora2ExtendBodySchema,
   sora2ImageReferenceSchema,
   sora2RemixBodySchema,
+  sora2VideoReferenceSchema,
 } from './sora2-requests.js';
 export {
   SORA2_VIDEO_STATUSES,
+  type Sora2Character,
   type Sora2DeletedVideo,
   type Sora2ErrorResponse,
   type Sora2Video,
@@ -51,6 +57,7 @@ export {
   type Sora2VideoList,
   type Sora2VideoStatus,
   type Sora2WebhookEvent,
+  sora2CharacterSchema,
   sora2DeletedVideoSchema,
   sora2ErrorResponseSchema,
   sora2VideoErrorSchema,

@@ -27,6 +27,21 @@ export const sora2CreateVideoBodySchema = z.strictObject({
     .regex(/^\d+x\d+$/)
     .optional(),
   input_reference: sora2ImageReferenceSchema.optional(),
+  /** Characters to place (the guide; at most two). */
+  characters: z.array(z.strictObject({ id: z.string().min(1) })).optional(),
+});
+
+/** `{ id }` of a completed video: the source of an edit or an extension. */
+export const sora2VideoReferenceSchema = z.strictObject({ id: z.string().min(1) });
+
+/** `CreateVideoEditJsonBody`: `POST /videos/edits` with a JSON body. */
+export const sora2EditBodySchema = z.strictObject({ prompt, video: sora2VideoReferenceSchema });
+
+/** `CreateVideoExtendJsonBody`: `POST /videos/extensions` (`seconds`: 4, 8, 12, 16 or 20). */
+export const sora2ExtendBodySchema = z.strictObject({
+  prompt,
+  seconds: z.string().regex(/^\d+$/),
+  video: sora2VideoReferenceSchema,
 });
 
 /** `CreateVideoRemixBody`: `POST /videos/{id}/remix`. */
@@ -36,5 +51,9 @@ export const sora2RemixBodySchema = z.strictObject({ prompt });
 export type Sora2CreateVideoBody = z.infer<typeof sora2CreateVideoBodySchema>;
 /** An image reference of a JSON create body. */
 export type Sora2ImageReference = z.infer<typeof sora2ImageReferenceSchema>;
+/** A JSON edit body. */
+export type Sora2EditBody = z.infer<typeof sora2EditBodySchema>;
+/** A JSON extension body. */
+export type Sora2ExtendBody = z.infer<typeof sora2ExtendBodySchema>;
 /** A remix body. */
 export type Sora2RemixBody = z.infer<typeof sora2RemixBodySchema>;

@@ -8,10 +8,16 @@ import { z } from 'zod';
 /** `VideoStatus` of the OpenAI Videos API. */
 export const SORA2_VIDEO_STATUSES = ['queued', 'in_progress', 'completed', 'failed'] as const;
 
-/** `Error-2`: why a video failed. */
+/**
+ * `Error-2`: why a video failed. The newest SDKs add `param`, `type` and `headers` (the
+ * `Retry-After` / `Retry-After-Ms` hints of the original error); each is optional.
+ */
 export const sora2VideoErrorSchema = z.strictObject({
   code: z.string(),
   message: z.string(),
+  param: z.string().nullable().optional(),
+  type: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
 });
 
 /** `VideoResource`: all 13 fields required; the nullable ones are present as `null`. */
@@ -47,6 +53,13 @@ export const sora2DeletedVideoSchema = z.strictObject({
   deleted: z.boolean(),
 });
 
+/** `VideoCharacterResource`: a character (`POST /videos/characters`, `GET /videos/characters/{id}`). */
+export const sora2CharacterSchema = z.strictObject({
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  created_at: z.number().int(),
+});
+
 /** `ErrorResponse`: the OpenAI error envelope (Azure Sora 2 uses it too). */
 export const sora2ErrorResponseSchema = z.strictObject({
   error: z.strictObject({
@@ -80,3 +93,6 @@ export type Sora2DeletedVideo = z.infer<typeof sora2DeletedVideoSchema>;
 export type Sora2ErrorResponse = z.infer<typeof sora2ErrorResponseSchema>;
 /** A video webhook event. */
 export type Sora2WebhookEvent = z.infer<typeof sora2WebhookEventSchema>;
+
+/** A character. */
+export type Sora2Character = z.infer<typeof sora2CharacterSchema>;
