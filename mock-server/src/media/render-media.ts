@@ -9,6 +9,7 @@ import { renderSpritesheet } from './render-spritesheet.js';
 import { renderThumbnail } from './render-thumbnail.js';
 import { renderVideo } from './render-video.js';
 import type { SceneOverlay } from './scene-overlay.js';
+import type { SceneSegment } from './scene-segment-canvas.js';
 
 /** A render as plain data. */
 export interface MediaRenderJob {
@@ -32,6 +33,8 @@ export interface MediaRenderJob {
   readonly label?: string;
   /** Inputs shown in the picture. */
   readonly overlays?: readonly SceneOverlay[];
+  /** Later parts of a stitched video (Sora 2 extensions). */
+  readonly segments?: readonly SceneSegment[];
 }
 
 /**
@@ -49,6 +52,7 @@ export function renderMediaJob(job: MediaRenderJob): Promise<Uint8Array> {
     caption: job.caption,
     ...(job.label === undefined ? {} : { label: job.label }),
     ...(job.overlays === undefined ? {} : { overlays: job.overlays }),
+    ...(job.segments === undefined ? {} : { segments: job.segments }),
   };
   if (job.variant === 'video') return renderVideo({ ...scene, audio: job.audio ?? false });
   if (job.variant === 'thumbnail') return renderThumbnail({ ...scene, format: job.format ?? 'webp' });

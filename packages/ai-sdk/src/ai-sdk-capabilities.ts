@@ -7,6 +7,8 @@ import {
   type AllowedSeconds,
   type BackendCapabilities,
   type Capabilities,
+  NO_CHARACTER,
+  NO_EXTENSION,
   type SizeString,
   ValidationError,
 } from '@sora-kit/core';
@@ -110,6 +112,11 @@ export function toBackendCapabilities(
     },
     audio: declared.audio ?? false,
     remix: false,
+    edit: false,
+    extend: false,
+    extension: NO_EXTENSION,
+    characters: false,
+    character: NO_CHARACTER,
     cancel: false,
     webhooks: false,
     maxConcurrentJobs: declared.maxConcurrentJobs ?? 2,
@@ -117,6 +124,7 @@ export function toBackendCapabilities(
     retentionHours: declared.retentionHours ?? 24,
     expiryBasis: 'completed_at',
     notes: declared.notes ?? [`Declared for the AI SDK model ${modelId}.`],
+    sources: {},
   };
   return { defaultModel: modelId, models: { [modelId]: capabilities }, aliases: {} };
 }

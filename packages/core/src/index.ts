@@ -31,6 +31,8 @@ export type {
 } from './capabilities/index.js';
 export {
   DEFAULT_CAPABILITIES,
+  NO_CHARACTER,
+  NO_EXTENSION,
   renderCapabilitySources,
   renderCapabilityTable,
   resolveCapabilities,

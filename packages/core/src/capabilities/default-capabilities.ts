@@ -23,9 +23,18 @@ const CHARACTER: CharacterRules = {
   clipMediaTypes: ['video/mp4'],
 };
 
-/** What a backend without the feature declares (the rules are then never checked). */
-const NO_EXTENSION: ExtensionRules = { seconds: [], maxExtensions: 0, maxTotalSeconds: 0 };
-const NO_CHARACTER: CharacterRules = { maxPerVideo: 0, nameLength: { min: 1, max: 80 }, clipMediaTypes: [] };
+/** The extension rules of a backend without extensions (never checked). */
+export const NO_EXTENSION: ExtensionRules = Object.freeze({
+  seconds: [],
+  maxExtensions: 0,
+  maxTotalSeconds: 0,
+});
+/** The character rules of a backend without characters (never checked). */
+export const NO_CHARACTER: CharacterRules = Object.freeze({
+  maxPerVideo: 0,
+  nameLength: { min: 1, max: 80 },
+  clipMediaTypes: [],
+});
 
 const SORA1_SIZES: readonly SizeString[] = [
   '480x480',

@@ -15,6 +15,6 @@ export type {
   SizeString,
   VariantRules,
 } from './capabilities.js';
-export { DEFAULT_CAPABILITIES } from './default-capabilities.js';
+export { DEFAULT_CAPABILITIES, NO_CHARACTER, NO_EXTENSION } from './default-capabilities.js';
 export { renderCapabilitySources, renderCapabilityTable } from './render-capability-table.js';
 export { type ResolveCapabilitiesOptions, resolveCapabilities } from './resolve-capabilities.js';
