@@ -18,6 +18,7 @@ export const ENV_VARIABLES = [
   'AZURE_OPENAI_DEPLOYMENT',
   'OPENAI_API_KEY',
   'OPENAI_BASE_URL',
+  'OPENAI_API_VERSION',
 ] as const;
 
 /** Options of {@link createVideoClientFromEnv}. */
@@ -60,6 +61,7 @@ export function backendFromEnv(env: Readonly<Record<string, string | undefined>>
  * - `SORA_KIT_BACKEND`: `azure-sora1`, `azure-sora2` or `openai-sora2` (inferred when unset, see {@link backendFromEnv});
  * - Azure: `AZURE_OPENAI_ENDPOINT`, `AZURE_OPENAI_DEPLOYMENT` (default `sora` / `sora-2`), and
  *   `AZURE_OPENAI_API_KEY`; without a key, Entra ID through `DefaultAzureCredential`;
+ * - Azure: `OPENAI_API_VERSION` overrides the `api-version` (Sora 1 default `preview`);
  * - OpenAI: `OPENAI_API_KEY`, optional `OPENAI_BASE_URL`.
  * @throws {ValidationError} naming the missing or invalid variable.
  * @example
@@ -82,7 +84,8 @@ export function createVideoClientFromEnv(options: VideoClientFromEnvOptions = {}
     const auth = env.AZURE_OPENAI_API_KEY
       ? { apiKey: env.AZURE_OPENAI_API_KEY }
       : { credential: credential ?? lazyDefaultAzureCredential() };
-    config = { backend, endpoint, deployment, ...auth, ...shared };
+    const apiVersion = env.OPENAI_API_VERSION?.trim();
+    config = { backend, endpoint, deployment, ...auth, ...(apiVersion ? { apiVersion } : {}), ...shared };
   }
   return createVideoClient(config);
 }

@@ -13,6 +13,7 @@ import {
   type CreateVideoClientOptions,
   type ProviderClientOptions,
 } from './create-video-client-options.js';
+import { withEnvDefaults } from './env-defaults.js';
 
 /** Splits the options into the client's and the provider's. */
 function split(options: CreateVideoClientOptions | ProviderClientOptions): {
@@ -33,7 +34,8 @@ function split(options: CreateVideoClientOptions | ProviderClientOptions): {
  * The provider of a backend, built from its connection options.
  * @throws {ValidationError} for an unknown backend or missing connection options.
  */
-export function createVideoProvider(options: CreateVideoClientOptions): VideoProvider {
+export function createVideoProvider(given: CreateVideoClientOptions): VideoProvider {
+  const options = withEnvDefaults(given);
   const { provider } = split(options);
   switch (options.backend) {
     case 'azure-sora1':
