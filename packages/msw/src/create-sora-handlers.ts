@@ -1,20 +1,11 @@
 /**
- * MSW handlers that hand every Sora request to the emulator's one Hono app, in-process.
+ * MSW handlers that hand every Sora request to the emulator's one Hono app, in-process (Node
+ * entry: a new emulator is `createEmulator`'s, with `listen`).
  * @module
  */
-import { createEmulator, type Emulator } from '@sora-kit/emulator';
-import { type HttpHandler, type HttpResponseResolver, http, passthrough } from 'msw';
-import { basePath, trimBaseURL } from './base-url-path.js';
-import { bindEmulatorClock } from './bind-emulator-clock.js';
-import {
-  DEFAULT_AZURE_ENDPOINT,
-  DEFAULT_CONTROL_BASE_URL,
-  DEFAULT_OPENAI_BASE_URL,
-  type SoraHandlerList,
-  type SoraHandlers,
-  type SoraHandlersOptions,
-} from './sora-handlers-options.js';
-import { toEmulatorRequest } from './to-emulator-request.js';
+import { createEmulator } from '@sora-kit/emulator';
+import type { SoraHandlers, SoraHandlersOptions } from './sora-handlers-options.js';
+import { createSoraHandlersWith } from './sora-handlers-with.js';
 
 /**
  * Creates MSW handlers for the OpenAI and Azure Sora APIs, answered by an emulator's app.
@@ -30,68 +21,5 @@ import { toEmulatorRequest } from './to-emulator-request.js';
  * (await openai.videos.retrieve(video.id)).status; // 'completed'
  */
 export function createSoraHandlers(options: SoraHandlersOptions = {}): SoraHandlers {
-  const {
-    emulator: given,
-    clock,
-    bindClock,
-    openaiBaseURL = DEFAULT_OPENAI_BASE_URL,
-    azureEndpoint = DEFAULT_AZURE_ENDPOINT,
-    controlBaseURL = DEFAULT_CONTROL_BASE_URL,
-    ...emulatorOptions
-  } = options;
-  const fakeTimers = clock === 'fake-timers';
-  const emulator =
-    given ??
-    createEmulator({
-      ...emulatorOptions,
-      clock: fakeTimers ? 'manual' : clock,
-      ...(fakeTimers && emulatorOptions.startMs === undefined ? { startMs: Date.now() } : {}),
-    });
-  const source = bindClock ?? (fakeTimers ? () => Date.now() : undefined);
-  const syncClock = source ? bindEmulatorClock(emulator.clock, source) : () => emulator.clock.now();
-
-  const route = (base: string, tail: string, to: string, suffix: string): HttpHandler =>
-    http.all(
-      `${trimBaseURL(base)}${tail}${suffix}`,
-      forward(emulator, `${basePath(base)}${tail}`, to, syncClock),
-    );
-
-  // The openai SDK fetches `data:,` once per fetch function before its first multipart upload, to
-  // check FormData support; without this, `onUnhandledRequest: 'error'` reports it.
-  const sdkProbe = http.get(
-    ({ request }) => request.url.startsWith('data:'),
-    () => passthrough(),
-  );
-  const openai = [sdkProbe, route(openaiBaseURL, '', '/v1', '/videos*')];
-  // `AzureOpenAI({ endpoint })` calls `/openai/videos`; the v1 form is `/openai/v1/videos`.
-  const azureSora2 = [
-    sdkProbe,
-    route(azureEndpoint, '/openai/v1', '/openai/v1', '/videos*'),
-    route(azureEndpoint, '/openai', '/openai', '/videos*'),
-  ];
-  const azureSora1 = [route(azureEndpoint, '/openai/v1', '/openai/v1', '/video/generations/*')];
-  const control = controlBaseURL === false ? [] : [route(controlBaseURL, '/_emulator', '/_emulator', '*')];
-  const azure = [...azureSora2, ...azureSora1];
-  const handlers: SoraHandlerList = Object.assign([...new Set([...openai, ...azure, ...control])], {
-    openai,
-    azure,
-    azureSora2,
-    azureSora1,
-    control,
-  });
-  return { handlers, emulator, syncClock };
-}
-
-function forward(
-  emulator: Emulator,
-  from: string,
-  to: string,
-  syncClock: () => number,
-): HttpResponseResolver {
-  return async ({ request }) => {
-    const mapped = await toEmulatorRequest(request, from, to);
-    if (mapped === undefined) return undefined;
-    syncClock();
-    return emulator.app.fetch(mapped);
-  };
+  return createSoraHandlersWith(createEmulator, options);
 }

@@ -2,7 +2,7 @@
  * Options and result of {@link createSoraHandlers}.
  * @module
  */
-import type { ClockMode, Emulator, EmulatorOptions } from '@sora-kit/emulator';
+import type { ClockMode, Emulator, EmulatorCore, EmulatorOptions } from '@sora-kit/emulator';
 import type { HttpHandler } from 'msw';
 import type { TimeSource } from './bind-emulator-clock.js';
 
@@ -17,12 +17,13 @@ export const DEFAULT_CONTROL_BASE_URL = 'http://sora-emulator.test';
  * Options of `createSoraHandlers`: where the handlers listen, plus either an existing emulator or
  * the options of a new one.
  */
-export interface SoraHandlersOptions extends Omit<EmulatorOptions, 'clock'> {
+export interface SoraHandlersOptions<E extends EmulatorCore = Emulator>
+  extends Omit<EmulatorOptions, 'clock'> {
   /**
    * An emulator to serve from (e.g. one you also `listen()` with). When given, the emulator
    * options in this object are ignored; `clock: 'fake-timers'` and `bindClock` still apply.
    */
-  emulator?: Emulator;
+  emulator?: E;
   /**
    * Clock of a new emulator: `real` (default), `manual` (time moves only through
    * `emulator.clock.advance`), or `fake-timers`: a manual clock that starts at `Date.now()` and
@@ -70,11 +71,11 @@ export type SoraHandlerList = HttpHandler[] & {
 };
 
 /** What `createSoraHandlers` returns. */
-export interface SoraHandlers {
+export interface SoraHandlers<E extends EmulatorCore = Emulator> {
   /** Pass to `setupServer(...handlers)` / `setupWorker(...handlers)`, or pick a group. */
   readonly handlers: SoraHandlerList;
   /** The emulator that answers: `emulator.clock.advance(ms)`, `emulator.control.reset()`, faults. */
-  readonly emulator: Emulator;
+  readonly emulator: E;
   /**
    * Moves a bound emulator clock up to its source now and returns `emulator.clock.now()`. The
    * handlers do this before every request; call it yourself before reading `emulator.control`
