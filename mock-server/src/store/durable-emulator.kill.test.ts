@@ -5,6 +5,7 @@ import { sora1JobSchema } from '@sora-kit/core/wire';
 import OpenAI, { toFile } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeJpeg } from '../media/image/jpeg.js';
+import { renderVideo } from '../media/render-video.js';
 import { type EmulatorProcess, startEmulatorProcess } from '../test-support/emulator-process.js';
 
 const KEY = 'sk-durable';
@@ -46,7 +47,7 @@ function clients(url: string) {
 const jpeg = encodeJpeg(new Uint8Array(720 * 1280 * 4).fill(90), 720, 1280);
 
 describe('sora-emulator --data under kill -9', () => {
-  it('keeps every acknowledged job, the manual clock, faults and the id streams; expiry still applies', async () => {
+  it('keeps every acknowledged job and character, the manual clock, faults and the id streams; expiry still applies', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sora-durable-'));
     dirs.push(dir);
     const first = await start(dir);
@@ -57,7 +58,19 @@ describe('sora-emulator --data under kill -9', () => {
       prompt: 'a lake at dawn, from the upload',
       input_reference: await toFile(jpeg, 'ref.jpg', { type: 'image/jpeg' }),
     });
-    // A delete and a cancel, acknowledged before the kill.
+    // A character (its clip is an uploaded input), a delete and a cancel, acknowledged before the kill.
+    const clip = await renderVideo({
+      width: 720,
+      height: 1280,
+      seconds: 3,
+      seed: 'clip',
+      caption: 'mossy',
+      audio: false,
+    });
+    const character = await openai.videos.createCharacter({
+      name: 'Mossy',
+      video: await toFile(clip, 'mossy.mp4', { type: 'video/mp4' }),
+    });
     const removed = await openai.videos.create({ prompt: 'deleted before the crash' });
     await control('/clock/advance', { ms: 10 * 60_000 });
     expect((await openai.videos.delete(removed.id)).deleted).toBe(true);
@@ -153,6 +166,7 @@ describe('sora-emulator --data under kill -9', () => {
       }
     }
     await expect(again.openai.videos.retrieve(removed.id)).rejects.toMatchObject({ status: 404 });
+    expect(await again.openai.videos.getCharacter(character.id as string)).toEqual(character);
     const cancelled = sora1JobSchema.parse(await (await again.sora1(`/${toCancel.id}`)).json());
     expect(cancelled.status).toBe('cancelled');
     // A partial record never appears: every stored job is one the load had acknowledged or was sending.
