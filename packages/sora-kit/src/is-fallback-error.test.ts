@@ -2,17 +2,12 @@ import {
   ModelRetiredError,
   NotFoundError,
   QuotaExceededError,
+  ServiceRetiredError,
   ValidationError,
   VideoApiError,
 } from '@sora-kit/core';
 import { describe, expect, it } from 'vitest';
 import { isFallbackError } from './video-router.js';
-
-/** Stands in for the service-wide retirement error, recognised by its brand like every core error. */
-const SERVICE_RETIRED: unique symbol = Symbol.for('sora-kit.error.ServiceRetiredError') as never;
-class BrandedServiceRetired extends VideoApiError {
-  readonly [SERVICE_RETIRED] = true;
-}
 
 describe('isFallbackError: when the router tries the next client', () => {
   it.each<[string, unknown, boolean]>([
@@ -22,7 +17,7 @@ describe('isFallbackError: when the router tries the next client', () => {
       true,
     ],
     ['a retired model', new ModelRetiredError({ message: 'retired', model: 'sora-2' }), true],
-    ['a retired service (by brand)', new BrandedServiceRetired({ message: 'gone', status: 410 }), true],
+    ['a retired service', new ServiceRetiredError({ message: 'gone', backend: 'openai-sora2' }), true],
     ['a 5xx after the client retries', new VideoApiError({ message: 'boom', status: 503 }), true],
     ['no answer (network)', new VideoApiError({ message: 'fetch failed', status: 0 }), true],
     ['a bad request', new VideoApiError({ message: 'bad', status: 400 }), false],

@@ -13,6 +13,7 @@ import {
   parseHandle,
   QuotaExceededError,
   type RemixVideoRequest,
+  ServiceRetiredError,
   SoraKitError,
   UnsupportedCapabilityError,
   ValidationError,
@@ -64,6 +65,8 @@ export class VideoRouter {
   /** The clients, in order of preference. */
   readonly clients: readonly VideoClient[];
   private readonly owners = new Map<string, VideoClient>();
+  private readonly retiredClients = new Set<VideoClient>();
+  private lastRetirement: ServiceRetiredError | undefined;
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(clients: readonly VideoClient[]) {
@@ -83,13 +86,23 @@ export class VideoRouter {
     this.clients = [...clients];
   }
 
-  /** The clients whose capabilities accept `request` (and have every `require`d capability), in order. */
+  /** The backends of the clients whose service answered as retired; creates skip them. */
+  retired(): string[] {
+    return this.clients.filter((client) => this.retiredClients.has(client)).map((client) => client.backend);
+  }
+
+  /**
+   * The clients whose capabilities accept `request` (and have every `require`d capability) and
+   * whose service is not known to be retired, in order.
+   */
   candidates(request: CreateVideoRequest, require: readonly RoutedCapability[] = []): VideoClient[] {
     return this.clients.filter(
       (client) =>
+        !this.retiredClients.has(client) &&
         require.every(
           (capability) => client.capabilitiesFor(request.model ?? client.provider.model)[capability],
-        ) && client.accepts(request),
+        ) &&
+        client.accepts(request),
     );
   }
 
@@ -106,7 +119,7 @@ export class VideoRouter {
   async create(request: CreateVideoRequest, options: RouterCreateOptions = {}): Promise<VideoJob> {
     const { require = [], ...createOptions } = options;
     const candidates = this.candidates(request, require);
-    if (candidates.length === 0) throw this.refusal(request, require);
+    if (candidates.length === 0) throw this.lastRetirement ?? this.refusal(request, require);
     const tried = new Set<VideoClient>();
     let lastError: unknown;
     for (;;) {
@@ -129,6 +142,11 @@ export class VideoRouter {
       } catch (failure) {
         if (!(failure instanceof RouteFailure)) throw failure;
         if (!isFallbackError(failure.error)) throw failure.error;
+        if (ServiceRetiredError.isInstance(failure.error) && !ModelRetiredError.isInstance(failure.error)) {
+          // The whole service is gone: skip this client from now on.
+          this.retiredClients.add(failure.client);
+          this.lastRetirement = failure.error;
+        }
         tried.add(failure.client);
         lastError = failure.error;
       }
@@ -269,21 +287,14 @@ export class VideoRouter {
   }
 }
 
-const SERVICE_RETIRED = Symbol.for('sora-kit.error.ServiceRetiredError');
-
 /**
  * Errors after which the next accepting client is tried: the service is full or over quota, the
  * model or service is retired, or the backend keeps failing (5xx or no answer, after the client's
  * own retries). Validation and other 4xx errors are the request's fault and are thrown.
  */
 export function isFallbackError(error: unknown): boolean {
-  if (QuotaExceededError.isInstance(error) || ModelRetiredError.isInstance(error)) return true;
-  // The service-wide retirement error (issue 11's ServiceRetiredError), recognised by its brand.
-  if (
-    SoraKitError.isInstance(error) &&
-    (error as unknown as Record<symbol, unknown>)[SERVICE_RETIRED] === true
-  )
-    return true;
+  // ServiceRetiredError covers ModelRetiredError (a retired model is a kind of retired service).
+  if (QuotaExceededError.isInstance(error) || ServiceRetiredError.isInstance(error)) return true;
   return VideoApiError.isInstance(error) && (error.status >= 500 || error.status === 0);
 }
 
