@@ -14,7 +14,6 @@ import {
   QuotaExceededError,
   type RemixVideoRequest,
   ServiceRetiredError,
-  SoraKitError,
   UnsupportedCapabilityError,
   ValidationError,
   VideoApiError,
