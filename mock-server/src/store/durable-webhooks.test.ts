@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../emulator.js';
+import { testJobInput } from '../test-support/engine-fixtures.js';
 import { openEmulatorData } from './emulator-data.js';
 
 const SECRET = `whsec_${Buffer.from('durable-webhooks-secret-0123456').toString('base64')}`;
@@ -36,15 +37,7 @@ async function receiver(status: number): Promise<{ url: string; ids: string[]; f
 }
 
 const create = (emulator: ReturnType<typeof createEmulator>, prompt: string) =>
-  emulator.engine.createJob({
-    partition: 'openai:sk-hooks',
-    kind: 'sora2',
-    prompt,
-    model: 'sora-2',
-    width: 720,
-    height: 1280,
-    seconds: 4,
-  });
+  emulator.engine.createJob({ ...testJobInput('openai:sk-hooks', 'sora2'), prompt });
 
 const durable = (persistence: ReturnType<typeof openEmulatorData>, webhookUrl: string) =>
   createEmulator({

@@ -11,6 +11,7 @@ import { createFaultController } from '../engine/faults.js';
 import { createIdSource } from '../engine/id-source.js';
 import type { JsonValue } from '../engine/job-record.js';
 import { runEmulatorProcess } from '../test-support/emulator-process.js';
+import { testJobInput } from '../test-support/engine-fixtures.js';
 import { DATABASE_FILE, type EmulatorData, EmulatorDataError, openEmulatorData } from './emulator-data.js';
 import { emulatorStateSource, restoreEmulatorState } from './emulator-state.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -154,13 +155,8 @@ describe('openEmulatorData', () => {
     const bytes = new Uint8Array(64).fill(7);
     const job = (prompt: string) =>
       emulator.engine.createJob({
-        partition: 'openai:k',
-        kind: 'sora2',
+        ...testJobInput('openai:k', 'sora2'),
         prompt,
-        model: 'sora-2',
-        width: 720,
-        height: 1280,
-        seconds: 4,
         inputs: [{ kind: 'image', mediaType: 'image/png', bytes }],
       });
     const a = job('a');
