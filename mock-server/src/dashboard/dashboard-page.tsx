@@ -5,6 +5,7 @@
  */
 
 import type { FC } from 'hono/jsx';
+import { JOB_PHASES } from '../engine/job-phase.js';
 
 /** What the page needs to start. */
 export interface DashboardPageProps {

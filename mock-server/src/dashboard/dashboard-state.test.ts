@@ -55,4 +55,50 @@ describe('GET /_emulator/dashboard/state', () => {
     expect(succeeded.jobs.data.every((j) => j.status === 'succeeded')).toBe(true);
     expect(succeeded.jobs.matching).toBeGreaterThan(1000);
   });
+
+  it('counts the unfinished jobs of each partition against the quota policy until they settle', async () => {
+    const emulator = createEmulatorCore({ clock: 'manual', quota: 'concurrent:2', logLevel: 'silent' });
+    for (let i = 0; i < 2; i++) {
+      const res = await emulator.app.request('/openai/v1/video/generations/jobs?api-version=preview', {
+        method: 'POST',
+        headers: { 'api-key': 'az-quota-1', 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'sora', prompt: `quota ${i}`, width: 480, height: 480, n_seconds: 5 }),
+      });
+      expect(res.status).toBeLessThan(300);
+    }
+    const quota = async () =>
+      ((await (await emulator.app.request('/_emulator/dashboard/state')).json()) as { quota: unknown }).quota;
+    expect(await quota()).toEqual({
+      policy: { mode: 'concurrent', maxConcurrent: 2 },
+      partitions: [
+        {
+          partition: 'azure:az-quota-1',
+          family: 'sora1',
+          running: 2,
+          partition_label: 'azure:az-quo****',
+          limit: 2,
+        },
+      ],
+    });
+    // Every unfinished phase holds a slot, not only queued and running.
+    const statuses = async () =>
+      (
+        (await (await emulator.app.request('/_emulator/dashboard/state')).json()) as {
+          jobs: { data: { status: string }[] };
+        }
+      ).jobs.data.map((job) => job.status);
+    const seen = new Set<string>();
+    while (!(await statuses()).every((status) => status === 'succeeded')) {
+      const now = await statuses();
+      now.forEach((status) => seen.add(status));
+      if (now.every((status) => status !== 'succeeded')) {
+        expect((await quota()) as object).toMatchObject({ partitions: [{ running: 2 }] });
+      }
+      emulator.clock.advance(250);
+    }
+    expect([...seen].filter((status) => status !== 'queued' && status !== 'running').length).toBeGreaterThan(
+      0,
+    );
+    expect(await quota()).toEqual({ policy: { mode: 'concurrent', maxConcurrent: 2 }, partitions: [] });
+  });
 });

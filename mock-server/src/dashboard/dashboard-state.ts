@@ -8,6 +8,7 @@
 
 import { clockJson, clockScopeJson, faultsJson } from '../control/control-wire.js';
 import type { EmulatorContext } from '../emulator-context.js';
+import { isSettledPhase } from '../engine/job-phase.js';
 import type { JobRecord } from '../engine/job-record.js';
 import type { JobState } from '../engine/job-state.js';
 import { maskCredential } from '../http/mask-credential.js';
@@ -90,7 +91,7 @@ function jobRow(record: JobRecord, state: JobState) {
 function quotaJson(emulator: EmulatorContext, jobs: readonly { record: JobRecord; state: JobState }[]) {
   const running = new Map<string, { partition: string; family: string; running: number }>();
   for (const { record, state } of jobs) {
-    if (state.kind !== 'present' || (state.phase !== 'queued' && state.phase !== 'running')) continue;
+    if (state.kind !== 'present' || isSettledPhase(state.phase)) continue;
     const key = `${record.partition}\u0000${record.kind}`;
     const entry = running.get(key) ?? { partition: record.partition, family: record.kind, running: 0 };
     entry.running += 1;
