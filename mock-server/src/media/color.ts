@@ -22,16 +22,29 @@ export function i420ToRgba(frame: I420Frame): Uint8Array {
   const { width, height, y: luma, u, v } = frame;
   const chromaWidth = Math.ceil(width / 2);
   const rgba = new Uint8Array(width * height * 4);
+  // Scenes are flat colours: convert a (Y, U, V) once and repeat it along the run.
+  let lastKey = -1;
+  let r = 0;
+  let g = 0;
+  let b = 0;
   for (let row = 0; row < height; row++) {
     const chromaRow = (row >> 1) * chromaWidth;
     for (let col = 0; col < width; col++) {
-      const c = 298 * (luma[row * width + col]! - 16) + 128;
-      const d = u[chromaRow + (col >> 1)]! - 128;
-      const e = v[chromaRow + (col >> 1)]! - 128;
+      const chroma = chromaRow + (col >> 1);
+      const key = (luma[row * width + col]! << 16) | (u[chroma]! << 8) | v[chroma]!;
+      if (key !== lastKey) {
+        lastKey = key;
+        const c = 298 * ((key >>> 16) - 16) + 128;
+        const d = ((key >>> 8) & 0xff) - 128;
+        const e = (key & 0xff) - 128;
+        r = clamp255((c + 409 * e) >> 8);
+        g = clamp255((c - 100 * d - 208 * e) >> 8);
+        b = clamp255((c + 516 * d) >> 8);
+      }
       const out = (row * width + col) * 4;
-      rgba[out] = clamp255((c + 409 * e) >> 8);
-      rgba[out + 1] = clamp255((c - 100 * d - 208 * e) >> 8);
-      rgba[out + 2] = clamp255((c + 516 * d) >> 8);
+      rgba[out] = r;
+      rgba[out + 1] = g;
+      rgba[out + 2] = b;
       rgba[out + 3] = 255;
     }
   }

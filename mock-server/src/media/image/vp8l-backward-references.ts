@@ -19,6 +19,8 @@ const MAX_LENGTH = 4096;
 const MAX_DISTANCE = (1 << 20) - 120;
 const MAX_CHAIN = 24;
 const HASH_BITS = 16;
+/** A match this long from the previous pixel or the one above ends the search. */
+const GOOD_LENGTH = 32;
 
 /** Maps each pixel distance reachable through the 2-D neighbourhood table to its smallest code. */
 function planeCodes(width: number): Map<number, number> {
@@ -31,8 +33,9 @@ function planeCodes(width: number): Map<number, number> {
 }
 
 /**
- * Greedy LZ77 over ARGB pixels with hash chains (keyed on two pixels), always also trying the
- * previous pixel and the pixel above. Deterministic for a given input.
+ * Greedy LZ77 over ARGB pixels: the previous pixel and the pixel above first, then (unless one
+ * of them already matched 32 pixels or more) hash chains keyed on two pixels. Deterministic for
+ * a given input.
  */
 export function findBackwardReferences(argb: Uint32Array, width: number): Vp8lTokens {
   const pixelCount = argb.length;
@@ -63,20 +66,28 @@ export function findBackwardReferences(argb: Uint32Array, width: number): Vp8lTo
     let bestLength = 0;
     let bestDistance = 0;
     if (i + MIN_LENGTH <= pixelCount) {
-      const tryDistance = (distance: number): void => {
-        if (distance > i || distance > MAX_DISTANCE || bestLength >= MAX_LENGTH) return;
-        const length = matchLength(i - distance, i);
+      // The previous pixel and the pixel above first: in flat images they give the long runs,
+      // and a run of GOOD_LENGTH or more is taken without walking the hash chain.
+      if (i >= 1) {
+        bestLength = matchLength(i - 1, i);
+        bestDistance = 1;
+      }
+      if (i >= width && width > 1 && bestLength < MAX_LENGTH) {
+        const length = matchLength(i - width, i);
+        if (length > bestLength) {
+          bestLength = length;
+          bestDistance = width;
+        }
+      }
+      let candidate = bestLength >= GOOD_LENGTH ? -1 : head[hashAt(i)]!;
+      for (let steps = 0; candidate >= 0 && steps < MAX_CHAIN && bestLength < MAX_LENGTH; steps++) {
+        const distance = i - candidate;
+        if (distance > MAX_DISTANCE) break;
+        const length = matchLength(candidate, i);
         if (length > bestLength) {
           bestLength = length;
           bestDistance = distance;
         }
-      };
-      tryDistance(1);
-      tryDistance(width);
-      let candidate = head[hashAt(i)]!;
-      for (let steps = 0; candidate >= 0 && steps < MAX_CHAIN; steps++) {
-        if (i - candidate > MAX_DISTANCE) break;
-        tryDistance(i - candidate);
         candidate = chain[candidate]!;
       }
     }

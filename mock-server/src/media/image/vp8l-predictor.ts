@@ -88,7 +88,8 @@ function predict(mode: number, argb: Uint32Array, index: number, width: number):
   }
 }
 
-function subtractPixels(a: number, b: number): number {
+/** Per-channel difference modulo 256 of two ARGB pixels (`a - b`). */
+export function subtractPixels(a: number, b: number): number {
   const alphaGreen = (0x00ff00ff + (a & 0xff00ff00) - (b & 0xff00ff00)) & 0xff00ff00;
   const redBlue = (0xff00ff00 + (a & 0x00ff00ff) - (b & 0x00ff00ff)) & 0x00ff00ff;
   return (alphaGreen | redBlue) >>> 0;

@@ -12,7 +12,7 @@ function probeSize(webp: Uint8Array, name: string): string {
   });
 }
 
-type Pattern = 'gradient' | 'noise' | 'checker-alpha' | 'flat';
+type Pattern = 'gradient' | 'noise' | 'checker-alpha' | 'flat' | `colours-${number}`;
 
 function makeImage(width: number, height: number, pattern: Pattern): Uint8Array {
   const rgba = new Uint8Array(width * height * 4);
@@ -24,7 +24,11 @@ function makeImage(width: number, height: number, pattern: Pattern): Uint8Array 
       if (pattern === 'gradient') rgba.set([x & 255, y & 255, (x * y) & 255, 255], p);
       else if (pattern === 'noise') rgba.set([state >>> 24, state >>> 16, state >>> 8, state], p);
       else if (pattern === 'flat') rgba.set([12, 200, 99, 255], p);
-      else {
+      else if (pattern.startsWith('colours-')) {
+        // Runs of a few colours, as in a flat-colour scene (colour-indexing path up to 256).
+        const colour = ((x >> 2) + y * 7) % Number(pattern.slice(8));
+        rgba.set([colour & 255, (colour * 37) & 255, colour >> 8, 255 - (colour % 3)], p);
+      } else {
         const on = ((x >> 3) + (y >> 3)) & 1;
         rgba.set([on ? 220 : 20, on ? 110 : 40, on ? 35 : 240, x < width / 2 ? 255 : 90], p);
       }
@@ -44,6 +48,12 @@ describe('encodeWebp', () => {
     [333, 200, 'checker-alpha'],
     [640, 360, 'gradient'],
     [300, 300, 'flat'],
+    [13, 9, 'colours-2'],
+    [29, 7, 'colours-3'],
+    [31, 11, 'colours-16'],
+    [45, 33, 'colours-17'],
+    [101, 64, 'colours-256'],
+    [101, 64, 'colours-257'],
   ];
   it.each(cases)('%ix%i %s decodes losslessly with ffmpeg', (width, height, pattern) => {
     const rgba = makeImage(width, height, pattern);

@@ -1,5 +1,6 @@
 import { findBackwardReferences } from './vp8l-backward-references.js';
 import { Vp8lBitWriter } from './vp8l-bit-writer.js';
+import { deltaCodedPalette, indexColours } from './vp8l-color-indexing.js';
 import { writeEntropyCodedImage } from './vp8l-entropy-image.js';
 import { applyPredictorTransform } from './vp8l-predictor.js';
 
@@ -7,11 +8,15 @@ const MAX_DIMENSION = 16384;
 const PREDICTOR_SIZE_BITS = 4;
 const TRANSFORM_PREDICTOR = 0;
 const TRANSFORM_SUBTRACT_GREEN = 2;
+const TRANSFORM_COLOR_INDEXING = 3;
 
 /**
- * Encodes RGBA pixels as a lossless WebP (RIFF/WEBP/VP8L) file. Uses the subtract-green and
- * predictor transforms, greedy LZ77 backward references and length-limited canonical prefix
- * codes built from the real symbol frequencies. Deterministic: same pixels, same bytes.
+ * Encodes RGBA pixels as a lossless WebP (RIFF/WEBP/VP8L) file. An image of at most 256 colours
+ * (every flat-colour scene) is coded through the colour-indexing transform alone: palette indices,
+ * bundled 2, 4 or 8 to a pixel when the palette is small, with no predictor search. Other images
+ * use the subtract-green and predictor transforms. Both then use greedy LZ77 backward references
+ * and length-limited canonical prefix codes built from the real symbol frequencies.
+ * Deterministic: same pixels, same bytes.
  *
  * @param rgba `width * height * 4` bytes, row-major, R G B A
  * @throws RangeError when the dimensions are outside 1..16384 or `rgba` has the wrong length
@@ -35,13 +40,9 @@ export function encodeWebp(rgba: Uint8Array, width: number, height: number): Uin
   const argb = new Uint32Array(pixelCount);
   let hasAlpha = false;
   for (let i = 0, p = 0; i < pixelCount; i++, p += 4) {
-    const r = rgba[p]!;
-    const g = rgba[p + 1]!;
-    const b = rgba[p + 2]!;
     const a = rgba[p + 3]!;
     if (a !== 255) hasAlpha = true;
-    // subtract-green transform applied up front: red and blue become differences to green
-    argb[i] = ((a << 24) | (((r - g) & 0xff) << 16) | (g << 8) | ((b - g) & 0xff)) >>> 0;
+    argb[i] = ((a << 24) | (rgba[p]! << 16) | (rgba[p + 1]! << 8) | rgba[p + 2]!) >>> 0;
   }
 
   const writer = new Vp8lBitWriter(pixelCount + 1024);
@@ -51,6 +52,26 @@ export function encodeWebp(rgba: Uint8Array, width: number, height: number): Uin
   writer.writeBits(hasAlpha ? 1 : 0, 1);
   writer.writeBits(0, 3);
 
+  const indexed = indexColours(argb, width, height);
+  if (indexed !== undefined) {
+    // Few colours: palette indices need no prediction, and runs of one colour become copies.
+    const { palette } = indexed;
+    writer.writeBits(1, 1);
+    writer.writeBits(TRANSFORM_COLOR_INDEXING, 2);
+    writer.writeBits(palette.length - 1, 8);
+    const coded = deltaCodedPalette(palette);
+    writeEntropyCodedImage(writer, findBackwardReferences(coded, coded.length), false);
+    writer.writeBits(0, 1); // no more transforms
+    writeEntropyCodedImage(writer, findBackwardReferences(indexed.packed, indexed.packedWidth), true);
+    return wrapInRiff(writer.finish());
+  }
+
+  // subtract-green: red and blue become differences to green
+  for (let i = 0; i < pixelCount; i++) {
+    const pixel = argb[i]!;
+    const g = (pixel >>> 8) & 0xff;
+    argb[i] = ((pixel & 0xff00ff00) | ((((pixel >>> 16) - g) & 0xff) << 16) | ((pixel - g) & 0xff)) >>> 0;
+  }
   writer.writeBits(1, 1);
   writer.writeBits(TRANSFORM_SUBTRACT_GREEN, 2);
 
