@@ -30,11 +30,11 @@ export async function followJob(
 }
 
 /** For a timeout or interrupt: a hint on stderr to resume with `sora-kit wait HANDLE`. */
-export function resumeHint(error: unknown, handle: string, io: CliIo, cli: CliClient): void {
+export function resumeHint(error: unknown, handle: string, io: CliIo, cli: CliClient, out?: string): void {
   if (!TimeoutError.isInstance(error) && !AbortedError.isInstance(error)) return;
   io.stderr.write(
     cli.embedded && !cli.stateLocation
       ? 'The job was on the embedded emulator, which stops with this command.\n'
-      : `The job goes on; resume with: sora-kit wait '${handle}'\n`,
+      : `The job goes on; resume with: sora-kit wait '${handle}'${out === undefined ? '' : ` --out '${out.replaceAll("'", "'\\''")}'`}\n`,
   );
 }

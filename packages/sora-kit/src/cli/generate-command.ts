@@ -11,6 +11,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '@sora-kit/core';
+import { checkOutPath } from './check-out-path.js';
 import { type CliCommand, defineCommand, GLOBAL_FLAGS_USAGE } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
 import { followJob } from './follow-job.js';
@@ -87,6 +88,7 @@ async function run(
     ...(inputs.length === 0 ? {} : { inputs }),
   };
   const timeoutMs = timeoutFlag(values.timeout);
+  await checkOutPath('generate', cwd, values.out);
   const warnings: PromptWarning[] = values.lint ? lintPrompt(request.prompt) : [];
   if (!global.json && !global.quiet) io.stderr.write(formatPromptWarnings(warnings));
   const cli = await openClient(io, {
@@ -140,7 +142,7 @@ async function run(
   } catch (error) {
     reporter.done();
     if (handle === undefined) throw error;
-    return reportJobError(error, io, global, cli, handle);
+    return reportJobError(error, io, global, cli, handle, values.out);
   } finally {
     await cli.close();
   }

@@ -65,7 +65,7 @@ export function saveJobOutputs(
 
 /**
  * Reports an error raised once the job exists (exit code and message, naming `handle`) and, for a
- * timeout or interrupt, how to resume.
+ * timeout or interrupt, how to resume (with `--out` when one was given).
  * @returns the exit code.
  */
 export function reportJobError(
@@ -74,8 +74,9 @@ export function reportJobError(
   global: GlobalFlags,
   cli: CliClient,
   handle: string,
+  out?: string,
 ): number {
   const code = reportError(error, io, global, { handle });
-  if (!global.json) resumeHint(error, handle, io, cli);
+  if (!global.json) resumeHint(error, handle, io, cli, out);
   return code;
 }

@@ -10,7 +10,7 @@ describe('progress bar', () => {
     expect(renderProgressBar('completed', 100, 4)).toBe('[####] 100% completed');
     expect(renderProgressBar('in_progress', 250, 4)).toBe('[####] 100% in_progress');
     expect(renderProgressBar('in_progress', Number.NaN, 4)).toBe('[----]   0% in_progress');
-    expect(renderQueuePosition(2)).toBe('waiting for a free slot (position 2)');
+    expect(renderQueuePosition(2)).toBe('waiting for a slot, position 2');
   });
 
   it('picks the mode from the stream and the flags', () => {
@@ -34,7 +34,7 @@ describe('progress bar', () => {
     reporter.done();
     reporter.done();
     expect(run.stderr().split('\r').length).toBe(5);
-    expect(run.stderr()).toContain('\rwaiting for a free slot (position 1)\u001b[K');
+    expect(run.stderr()).toContain('\rwaiting for a slot, position 1\u001b[K');
     expect(run.stderr()).toContain('10% in_progress\u001b[K\nstarted x\n\r');
     expect(run.stderr().endsWith('20% in_progress\u001b[K\n')).toBe(true);
   });

@@ -1,6 +1,6 @@
 /**
  * Text of the progress display: `[#####-----] 42% in_progress` and
- * `waiting for a free slot (position 2)`.
+ * `waiting for a slot, position 2`.
  * @module
  */
 
@@ -21,8 +21,8 @@ export function renderProgressBar(status: string, progress: number, width = PROG
 /**
  * Renders the wait for a concurrency slot (1 = next).
  * @example
- * renderQueuePosition(2); // "waiting for a free slot (position 2)"
+ * renderQueuePosition(2); // "waiting for a slot, position 2"
  */
 export function renderQueuePosition(position: number): string {
-  return `waiting for a free slot (position ${position})`;
+  return `waiting for a slot, position ${position}`;
 }

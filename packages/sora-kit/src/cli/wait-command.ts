@@ -36,7 +36,7 @@ async function run(
       writeJobResult(io, global, job, cli.client.toHandle(job), files);
       return 0;
     } catch (error) {
-      return reportJobError(error, io, global, cli, ref);
+      return reportJobError(error, io, global, cli, ref, values.out);
     }
   });
 }
