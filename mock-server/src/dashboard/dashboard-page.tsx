@@ -26,16 +26,8 @@ const ADVANCES: readonly [string, number][] = [
   ['+24 h', 86_400_000],
 ];
 
-const STATUSES = [
-  'queued',
-  'preprocessing',
-  'running',
-  'processing',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'gone',
-];
+/** Every status a job row can have: the engine's phases, then `gone` (deleted or expired). */
+const STATUSES = [...JOB_PHASES, 'gone'];
 
 /** The whole page. */
 export const DashboardPage: FC<DashboardPageProps> = (props) => {

@@ -90,7 +90,7 @@ describe('GET /_emulator/dashboard/state', () => {
     const seen = new Set<string>();
     while (!(await statuses()).every((status) => status === 'succeeded')) {
       const now = await statuses();
-      now.forEach((status) => seen.add(status));
+      for (const status of now) seen.add(status);
       if (now.every((status) => status !== 'succeeded')) {
         expect((await quota()) as object).toMatchObject({ partitions: [{ running: 2 }] });
       }
