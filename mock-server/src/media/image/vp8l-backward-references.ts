@@ -95,7 +95,9 @@ export function findBackwardReferences(argb: Uint32Array, width: number): Vp8lTo
       values[count] = bestLength;
       distanceCodes[count] = toCode.get(bestDistance) ?? bestDistance + 120;
       count++;
-      for (let k = 0; k < bestLength; k++) insert(i + k);
+      // Inside a long run only its last GOOD_LENGTH positions go into the hash chains: the chains
+      // serve the short matches, and hashing every pixel of a flat image would cost more than the search.
+      for (let k = Math.max(0, bestLength - GOOD_LENGTH); k < bestLength; k++) insert(i + k);
       i += bestLength;
     } else {
       values[count] = argb[i]!;

@@ -3,10 +3,14 @@ import { subtractPixels } from './vp8l-predictor.js';
 /** Largest palette the VP8L colour-indexing transform can hold. */
 export const VP8L_MAX_PALETTE = 256;
 
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /** An image coded through the VP8L colour-indexing transform: palette plus packed indices. */
 export interface Vp8lIndexedImage {
-  /** Distinct ARGB colours in ascending order (1..256 entries). */
+  /** Distinct ARGB colours in the order they first appear (1..256 entries). */
   readonly palette: Uint32Array;
+  /** Whether any colour has an alpha below 255. */
+  readonly hasAlpha: boolean;
   /** log2 of the pixels packed into one coded pixel: 3 (<= 2 colours), 2 (<= 4), 1 (<= 16), else 0. */
   readonly widthBits: number;
   /** Width of the packed image: `ceil(width / (1 << widthBits))`. */
@@ -20,54 +24,64 @@ export function paletteWidthBits(size: number): number {
   return size <= 2 ? 3 : size <= 4 ? 2 : size <= 16 ? 1 : 0;
 }
 
+/** An RGBA pixel read as one platform-endian 32-bit word, as ARGB. */
+function wordToArgb(word: number): number {
+  return LITTLE_ENDIAN
+    ? ((word & 0xff00ff00) | ((word & 0xff) << 16) | ((word >>> 16) & 0xff)) >>> 0
+    : ((word >>> 8) | (word << 24)) >>> 0;
+}
+
 /**
- * Indexes an image through the VP8L colour-indexing transform when it has at most 256 colours
- * (else `undefined`, as soon as a 257th appears): the palette in ascending order, and the indices
- * bundled 2, 4 or 8 to a coded pixel when the palette is small. One pass over the pixels; a run of
- * one colour costs a compare per pixel.
+ * Indexes RGBA pixels through the VP8L colour-indexing transform when they hold at most 256
+ * colours (else `undefined`, as soon as a 257th appears). The palette is in order of first
+ * appearance; indices are bundled 2, 4 or 8 to a coded pixel when the palette is small. One pass
+ * that reads each pixel as a 32-bit word: a run of one colour costs a compare per pixel.
  */
-export function indexColours(argb: Uint32Array, width: number, height: number): Vp8lIndexedImage | undefined {
-  const firstSeen = new Map<number, number>();
+export function indexColours(rgba: Uint8Array, width: number, height: number): Vp8lIndexedImage | undefined {
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
+  const seen = new Map<number, number>();
   const found: number[] = [];
-  const indices = new Uint8Array(argb.length);
+  // Bundling depends on the final palette size: index every pixel first (8 bits each), then
+  // bundle when the palette turns out to have at most 16 colours.
+  const indices = new Uint8Array(width * height);
   let last = -1;
   let lastIndex = 0;
-  for (let i = 0; i < argb.length; i++) {
-    const pixel = argb[i]!;
-    if (pixel !== last) {
-      last = pixel;
-      const known = firstSeen.get(pixel);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word !== last) {
+      last = word;
+      const known = seen.get(word);
       if (known === undefined) {
         if (found.length === VP8L_MAX_PALETTE) return undefined;
         lastIndex = found.length;
-        firstSeen.set(pixel, lastIndex);
-        found.push(pixel);
+        seen.set(word, lastIndex);
+        found.push(word);
       } else lastIndex = known;
     }
     indices[i] = lastIndex;
   }
-  // Ascending order: deterministic, and neighbouring entries make small deltas in the coded palette.
-  const palette = Uint32Array.from(found).sort();
-  const remap = new Uint8Array(found.length);
-  palette.forEach((colour, sorted) => {
-    remap[firstSeen.get(colour)!] = sorted;
-  });
+  const palette = Uint32Array.from(found, wordToArgb);
+  const hasAlpha = palette.some((argb) => argb >>> 24 !== 0xff);
 
   const widthBits = paletteWidthBits(palette.length);
   const bitsPerIndex = 8 >> widthBits;
   const perPixelMask = (1 << widthBits) - 1;
   const packedWidth = (width + perPixelMask) >> widthBits;
   const packed = new Uint32Array(packedWidth * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    const packedRow = y * packedWidth;
-    for (let x = 0; x < width; x++) {
-      packed[packedRow + (x >> widthBits)]! |=
-        remap[indices[row + x]!]! << ((x & perPixelMask) * bitsPerIndex);
+  if (widthBits === 0) {
+    for (let i = 0; i < packed.length; i++) packed[i] = (0xff000000 | (indices[i]! << 8)) >>> 0;
+  } else {
+    for (let y = 0; y < height; y++) {
+      const row = y * width;
+      const packedRow = y * packedWidth;
+      for (let x = 0; x < width; x++) {
+        packed[packedRow + (x >> widthBits)]! |= indices[row + x]! << (8 + (x & perPixelMask) * bitsPerIndex);
+      }
     }
+    for (let i = 0; i < packed.length; i++) packed[i] = (packed[i]! | 0xff000000) >>> 0;
   }
-  for (let i = 0; i < packed.length; i++) packed[i] = (0xff000000 | (packed[i]! << 8)) >>> 0;
-  return { palette, widthBits, packedWidth, packed };
+  return { palette, hasAlpha, widthBits, packedWidth, packed };
 }
 
 /** The palette as VP8L codes it: each entry minus the previous one, per channel, modulo 256. */

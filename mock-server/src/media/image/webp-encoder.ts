@@ -37,25 +37,11 @@ export function encodeWebp(rgba: Uint8Array, width: number, height: number): Uin
   }
 
   const pixelCount = width * height;
-  const argb = new Uint32Array(pixelCount);
-  let hasAlpha = false;
-  for (let i = 0, p = 0; i < pixelCount; i++, p += 4) {
-    const a = rgba[p + 3]!;
-    if (a !== 255) hasAlpha = true;
-    argb[i] = ((a << 24) | (rgba[p]! << 16) | (rgba[p + 1]! << 8) | rgba[p + 2]!) >>> 0;
-  }
-
-  const writer = new Vp8lBitWriter(pixelCount + 1024);
-  writer.writeBits(0x2f, 8);
-  writer.writeBits(width - 1, 14);
-  writer.writeBits(height - 1, 14);
-  writer.writeBits(hasAlpha ? 1 : 0, 1);
-  writer.writeBits(0, 3);
-
-  const indexed = indexColours(argb, width, height);
+  const indexed = indexColours(rgba, width, height);
   if (indexed !== undefined) {
     // Few colours: palette indices need no prediction, and runs of one colour become copies.
     const { palette } = indexed;
+    const writer = startBitstream(width, height, indexed.hasAlpha, 1 << 16);
     writer.writeBits(1, 1);
     writer.writeBits(TRANSFORM_COLOR_INDEXING, 2);
     writer.writeBits(palette.length - 1, 8);
@@ -65,6 +51,15 @@ export function encodeWebp(rgba: Uint8Array, width: number, height: number): Uin
     writeEntropyCodedImage(writer, findBackwardReferences(indexed.packed, indexed.packedWidth), true);
     return wrapInRiff(writer.finish());
   }
+
+  const argb = new Uint32Array(pixelCount);
+  let hasAlpha = false;
+  for (let i = 0, p = 0; i < pixelCount; i++, p += 4) {
+    const a = rgba[p + 3]!;
+    if (a !== 255) hasAlpha = true;
+    argb[i] = ((a << 24) | (rgba[p]! << 16) | (rgba[p + 1]! << 8) | rgba[p + 2]!) >>> 0;
+  }
+  const writer = startBitstream(width, height, hasAlpha, pixelCount + 1024);
 
   // subtract-green: red and blue become differences to green
   for (let i = 0; i < pixelCount; i++) {
@@ -84,6 +79,17 @@ export function encodeWebp(rgba: Uint8Array, width: number, height: number): Uin
 
   writeEntropyCodedImage(writer, findBackwardReferences(predicted.residuals, width), true);
   return wrapInRiff(writer.finish());
+}
+
+/** A bit writer holding the VP8L header: signature, size, alpha hint, version 0. */
+function startBitstream(width: number, height: number, hasAlpha: boolean, capacity: number): Vp8lBitWriter {
+  const writer = new Vp8lBitWriter(capacity);
+  writer.writeBits(0x2f, 8);
+  writer.writeBits(width - 1, 14);
+  writer.writeBits(height - 1, 14);
+  writer.writeBits(hasAlpha ? 1 : 0, 1);
+  writer.writeBits(0, 3);
+  return writer;
 }
 
 function wrapInRiff(vp8l: Uint8Array): Uint8Array {
