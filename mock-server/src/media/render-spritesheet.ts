@@ -1,7 +1,7 @@
 import { i420ToRgba } from './color.js';
 import { encodeJpeg } from './image/jpeg.js';
-import { createScene, MediaOptionsError, type SceneOptions } from './scene.js';
-import { shrinkI420 } from './shrink-i420.js';
+import { createCanvasFor, createScene, MediaOptionsError, type SceneOptions } from './scene.js';
+import { createTileShrinker, shrinkI420 } from './shrink-i420.js';
 
 /** Default grid: 5 columns by 5 rows = 25 tiles. */
 export const SPRITESHEET_DEFAULT_GRID = 5;
@@ -62,7 +62,7 @@ export function spritesheetLayout(options: RenderSpritesheetOptions, frameCount:
 /**
  * Renders a spritesheet: a JPEG grid of frames sampled evenly across the video (the middle frame
  * of each of `columns * rows` equal slices), each shrunk to a tile with a box filter (in YUV,
-before the colour conversion), row-major
+ * before the colour conversion; with whole factors only the rows a frame changed), row-major
  * from the top left. Deterministic: the same options give the same bytes.
  *
  * @throws MediaOptionsError for invalid scene or grid options
@@ -76,9 +76,17 @@ export async function renderSpritesheet(options: RenderSpritesheetOptions): Prom
   const { columns, rows, tileWidth, tileHeight } = layout;
   const sheetWidth = columns * tileWidth;
   const sheet = new Uint8Array(sheetWidth * rows * tileHeight * 4);
+  const { width, height } = scene.options;
+  // Whole shrink factors (the default sizes): one canvas moves from sample to sample and only the
+  // tile rows it repaints are averaged again. Otherwise each sampled frame is shrunk whole.
+  const shrinker = createTileShrinker(createCanvasFor(scene.options), width, height, tileWidth, tileHeight);
   layout.frames.forEach((frameIndex, tile) => {
     // Shrunk in YUV, then converted at tile size: the full-size RGBA frame is never built.
-    const small = { rgba: i420ToRgba(shrinkI420(scene.frameAt(frameIndex), tileWidth, tileHeight)) };
+    const small = {
+      rgba: i420ToRgba(
+        shrinker?.tileAt(frameIndex) ?? shrinkI420(scene.frameAt(frameIndex), tileWidth, tileHeight),
+      ),
+    };
     const left = (tile % columns) * tileWidth;
     const top = Math.floor(tile / columns) * tileHeight;
     for (let row = 0; row < tileHeight; row++) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { i420ToRgba } from './color.js';
 import { resizeRgba } from './image/resize-rgba.js';
-import { createScene } from './scene.js';
-import { shrinkI420 } from './shrink-i420.js';
+import { createCanvasFor, createScene } from './scene.js';
+import { createTileShrinker, shrinkI420 } from './shrink-i420.js';
 
 describe('shrinkI420', () => {
   it('averages whole blocks exactly', () => {
@@ -43,5 +43,33 @@ describe('shrinkI420', () => {
       // Averaging before the colour conversion differs only at sharp edges (text): the spritesheet test allows 4 too.
       expect(difference / viaYuv.length).toBeLessThan(4);
     }
+  });
+});
+
+describe('createTileShrinker', () => {
+  it('gives exactly shrinkI420 of every frame while the canvas moves (forwards, back, repeated)', () => {
+    const options = {
+      width: 720,
+      height: 1280,
+      seconds: 2,
+      seed: 'tiles',
+      caption: 'a red balloon',
+      label: 'v',
+    };
+    const scene = createScene(options);
+    const shrinker = createTileShrinker(createCanvasFor(scene.options), 720, 1280, 144, 256);
+    expect(shrinker).toBeDefined();
+    for (const index of [0, 1, 7, 30, 30, 59, 3, 45]) {
+      const expected = shrinkI420(scene.frameAt(index), 144, 256);
+      const tile = shrinker!.tileAt(index);
+      expect(Buffer.compare(Buffer.from(tile.y), Buffer.from(expected.y))).toBe(0);
+      expect(Buffer.compare(Buffer.from(tile.u), Buffer.from(expected.u))).toBe(0);
+      expect(Buffer.compare(Buffer.from(tile.v), Buffer.from(expected.v))).toBe(0);
+    }
+  });
+
+  it('declines factors that are not whole (the general filter is used then)', () => {
+    const scene = createScene({ width: 640, height: 360, seconds: 1, seed: 's', caption: 'c' });
+    expect(createTileShrinker(createCanvasFor(scene.options), 640, 360, 256, 144)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@
 
 import { axisTaps } from './image/resize-rgba.js';
 import type { I420Frame } from './scene.js';
+import type { SceneCanvas } from './scene-canvas.js';
 
 function shrinkPlane(
   plane: Uint8Array,
@@ -55,15 +56,40 @@ function shrinkPlaneByWholeFactors(
   targetWidth: number,
   targetHeight: number,
 ): Uint8Array {
-  const fx = width / targetWidth;
-  const fy = height / targetHeight;
+  const out = new Uint8Array(targetWidth * targetHeight);
+  shrinkRowsByWholeFactors(
+    plane,
+    width,
+    width / targetWidth,
+    height / targetHeight,
+    out,
+    targetWidth,
+    0,
+    targetHeight,
+  );
+  return out;
+}
+
+/**
+ * Box average of tile rows `fromRow..toRow` (exclusive) of `out` from a plane with row stride
+ * `stride`: each output sample is the rounded mean of its `fx x fy` source block.
+ */
+function shrinkRowsByWholeFactors(
+  plane: Uint8Array,
+  stride: number,
+  fx: number,
+  fy: number,
+  out: Uint8Array,
+  targetWidth: number,
+  fromRow: number,
+  toRow: number,
+): void {
   const area = fx * fy;
   const sums = new Uint32Array(targetWidth);
-  const out = new Uint8Array(targetWidth * targetHeight);
-  for (let ty = 0; ty < targetHeight; ty++) {
+  for (let ty = fromRow; ty < toRow; ty++) {
     sums.fill(0);
     for (let y = ty * fy, end = y + fy; y < end; y++) {
-      let p = y * width;
+      let p = y * stride;
       for (let tx = 0; tx < targetWidth; tx++) {
         let sum = 0;
         for (let k = 0; k < fx; k++) sum += plane[p++] as number;
@@ -73,7 +99,93 @@ function shrinkPlaneByWholeFactors(
     const row = ty * targetWidth;
     for (let tx = 0; tx < targetWidth; tx++) out[row + tx] = Math.round((sums[tx] as number) / area);
   }
-  return out;
+}
+
+/** Keeps a moving scene canvas shrunk to one tile size (see {@link createTileShrinker}). */
+export interface TileShrinker {
+  /**
+   * Seeks the canvas to frame `index` and returns that frame shrunk to the tile size. The
+   * returned planes are reused by the next call.
+   */
+  tileAt(index: number): I420Frame;
+}
+
+/**
+ * A shrinker for the frames of `canvas` (cropped to `width x height`) when the shrink factors are
+ * whole for luma and chroma, else `undefined`. After each seek only the tile rows whose source
+ * rows the canvas repainted are averaged again, so the result equals {@link shrinkI420} of the
+ * whole frame at a fraction of the reads (a scene changes a few bands per frame).
+ */
+export function createTileShrinker(
+  canvas: SceneCanvas,
+  width: number,
+  height: number,
+  targetWidth: number,
+  targetHeight: number,
+): TileShrinker | undefined {
+  const chroma = { width: Math.ceil(width / 2), height: Math.ceil(height / 2) };
+  const targetChroma = { width: Math.ceil(targetWidth / 2), height: Math.ceil(targetHeight / 2) };
+  const whole =
+    width % targetWidth === 0 &&
+    height % targetHeight === 0 &&
+    chroma.width % targetChroma.width === 0 &&
+    chroma.height % targetChroma.height === 0;
+  if (!whole) return undefined;
+  const fx = width / targetWidth;
+  const fy = height / targetHeight;
+  const cfx = chroma.width / targetChroma.width;
+  const cfy = chroma.height / targetChroma.height;
+  const tile: I420Frame = {
+    width: targetWidth,
+    height: targetHeight,
+    y: new Uint8Array(targetWidth * targetHeight),
+    u: new Uint8Array(targetChroma.width * targetChroma.height),
+    v: new Uint8Array(targetChroma.width * targetChroma.height),
+  };
+  const stride = canvas.planes.width;
+  const shrink = (y0: number, y1: number): void => {
+    const { planes } = canvas;
+    const lumaFrom = Math.floor(Math.max(0, y0) / fy);
+    const lumaTo = Math.min(targetHeight, Math.ceil(Math.min(height, y1) / fy));
+    if (lumaFrom < lumaTo)
+      shrinkRowsByWholeFactors(planes.y, stride, fx, fy, tile.y, targetWidth, lumaFrom, lumaTo);
+    const chromaFrom = Math.floor(Math.max(0, y0 >> 1) / cfy);
+    const chromaTo = Math.min(targetChroma.height, Math.ceil(Math.min(chroma.height, (y1 + 1) >> 1) / cfy));
+    if (chromaFrom >= chromaTo) return;
+    shrinkRowsByWholeFactors(
+      planes.u,
+      stride >> 1,
+      cfx,
+      cfy,
+      tile.u,
+      targetChroma.width,
+      chromaFrom,
+      chromaTo,
+    );
+    shrinkRowsByWholeFactors(
+      planes.v,
+      stride >> 1,
+      cfx,
+      cfy,
+      tile.v,
+      targetChroma.width,
+      chromaFrom,
+      chromaTo,
+    );
+  };
+  let shown = -1;
+  return {
+    tileAt(index) {
+      if (shown < 0) {
+        canvas.seek(index);
+        shrink(0, height);
+      } else if (index !== shown) {
+        for (const rect of canvas.seek(index)) shrink(rect.y0, rect.y1);
+      }
+      shown = canvas.index;
+      return tile;
+    },
+  };
 }
 
 /**
