@@ -21,6 +21,13 @@ export function dashboardClient(): void {
     key === '' ? url : `${url}${url.includes('?') ? '&' : '?'}key=${encodeURIComponent(key)}`;
   const view = { dialect: '', status: '', partition: '', offset: 0, limit: 50, selected: '' };
   let last: Json | null = null;
+  const LINEAGE: Record<string, string> = { remix: 'remix of', edit: 'edit of', extension: 'extension of' };
+  const lineage = (job: Json) =>
+    job.lineage
+      ? `<span class="lineage" data-lineage="${esc(job.lineage.kind)}">${esc(LINEAGE[job.lineage.kind] ?? job.lineage.kind)} <span class="mono">${esc(job.lineage.source_id)}</span>${
+          job.lineage.extension_count ? ` (extension ${esc(job.lineage.extension_count)})` : ''
+        }</span>`
+      : '';
   let shownDetail = '';
 
   async function control(method: string, path: string, body?: unknown): Promise<Json> {
@@ -90,9 +97,7 @@ export function dashboardClient(): void {
     $('detail').innerHTML =
       `<h2>Job <span class="mono">${esc(job.id)}</span> <span class="status-${esc(job.status)}">${esc(job.status)}</span></h2>
       <p class="small">${esc(job.prompt)}</p>
-      <p class="small muted">${esc(job.dialect)} · ${esc(job.model)} · ${esc(job.size)} · ${esc(job.seconds)} s · ${esc(job.partition_label)}${
-        job.remixed_from_id ? ` · remix of <span class="mono">${esc(job.remixed_from_id)}</span>` : ''
-      }${job.failure ? ` · failure: ${esc(job.failure.code)} ${esc(job.failure.message)}` : ''}</p>
+      <p class="small muted">${esc(job.dialect)} · ${esc(job.model)} · ${esc(job.size)} · ${esc(job.seconds)} s · ${esc(job.partition_label)}${job.lineage ? ` · ${lineage(job)}` : ''}${job.failure ? ` · failure: ${esc(job.failure.code)} ${esc(job.failure.message)}` : ''}</p>
       ${outputsHtml(job)}`;
   }
 
@@ -123,7 +128,9 @@ export function dashboardClient(): void {
     $('jobs').innerHTML = (jobs.data as Json[])
       .map(
         (j) => `<tr data-id="${esc(j.id)}" data-status="${esc(j.status)}" style="cursor:pointer">
-        <td class="mono">${esc(j.id)}${j.variants > 1 ? ` <span class="muted">×${j.variants}</span>` : ''}</td>
+        <td class="mono">${esc(j.id)}${j.variants > 1 ? ` <span class="muted">×${j.variants}</span>` : ''}${
+          j.lineage ? `<br><span class="small muted">${lineage(j)}</span>` : ''
+        }</td>
         <td>${esc(j.dialect)}</td>
         <td class="status-${esc(j.status)}">${esc(j.status)}</td>
         <td><div class="bar"><span style="width:${Number(j.progress ?? (j.status === 'succeeded' ? 100 : 0))}%"></span></div></td>

@@ -102,3 +102,43 @@ describe('GET /_emulator/dashboard/state', () => {
     expect(await quota()).toEqual({ policy: { mode: 'concurrent', maxConcurrent: 2 }, partitions: [] });
   });
 });
+
+describe('dashboard lineage', () => {
+  it('shows remix, edit and extension lineage of Sora 2 videos (an extension of an extension counts 2)', async () => {
+    const emulator = createEmulatorCore({ clock: 'manual', quota: 'none', logLevel: 'silent' });
+    const post = async (path: string, body: unknown) => {
+      const res = await emulator.app.request(`/v1${path}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk-lineage', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const source = await post('/videos', { prompt: 'source', model: 'sora-2' });
+    emulator.clock.advance(3_600_000);
+    const remix = await post(`/videos/${source}/remix`, { prompt: 'remixed' });
+    const edit = await post('/videos/edits', { prompt: 'edited', video: { id: source } });
+    const extension = await post('/videos/extensions', {
+      prompt: 'longer',
+      seconds: '4',
+      video: { id: source },
+    });
+    emulator.clock.advance(3_600_000);
+    const again = await post('/videos/extensions', {
+      prompt: 'longer still',
+      seconds: '4',
+      video: { id: extension },
+    });
+    const res = await emulator.app.request('/_emulator/dashboard/state?limit=10');
+    const state = (await res.json()) as { jobs: { data: { id: string; lineage: unknown }[] } };
+    const lineage = Object.fromEntries(state.jobs.data.map((j) => [j.id, j.lineage]));
+    expect(lineage).toEqual({
+      [source]: null,
+      [remix]: { kind: 'remix', source_id: source },
+      [edit]: { kind: 'edit', source_id: source },
+      [extension]: { kind: 'extension', source_id: source, extension_count: 1, segments: 2 },
+      [again]: { kind: 'extension', source_id: extension, extension_count: 2, segments: 3 },
+    });
+  });
+});

@@ -47,6 +47,20 @@ function statusOf(state: JobState): string {
   return state.kind === 'gone' ? 'gone' : state.phase;
 }
 
+/** Where a Sora 2 job comes from: remix, edit or extension of another video, or null. */
+export function lineageOf(record: JobRecord) {
+  if (record.remixedFromId !== undefined) return { kind: 'remix' as const, source_id: record.remixedFromId };
+  if (record.editedFromId !== undefined) return { kind: 'edit' as const, source_id: record.editedFromId };
+  if (record.extendedFromId !== undefined)
+    return {
+      kind: 'extension' as const,
+      source_id: record.extendedFromId,
+      extension_count: record.extensionCount ?? null,
+      segments: record.segments?.length ?? null,
+    };
+  return null;
+}
+
 function jobRow(record: JobRecord, state: JobState) {
   const base = `/_emulator/dashboard/content/${encodeURIComponent(record.id)}`;
   const present = state.kind === 'present' ? state : null;
@@ -64,6 +78,7 @@ function jobRow(record: JobRecord, state: JobState) {
     seconds: record.seconds,
     variants: record.variants,
     remixed_from_id: record.remixedFromId ?? null,
+    lineage: lineageOf(record),
     created_at_ms: record.createdAt,
     finished_at_ms: present?.finishedAt ?? null,
     expires_at_ms: present?.expiresAt ?? null,

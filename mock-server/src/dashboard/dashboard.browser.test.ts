@@ -104,6 +104,34 @@ describe('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('shows edit and extension lineage in the jobs list', async () => {
+    const page = await openDashboard();
+    const source = await openai.videos.create({ model: 'sora-2', prompt: 'a kite on a beach', seconds: '4' });
+    await control('/clock/advance', { ms: 600_000 });
+    const derive = async (path: string, body: unknown) => {
+      const res = await fetch(`${server.url}/v1/videos/${path}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk-dashboard-test', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const edit = await derive('edits', { prompt: 'the kite is blue', video: { id: source.id } });
+    const extension = await derive('extensions', {
+      prompt: 'it lands',
+      seconds: '4',
+      video: { id: source.id },
+    });
+    const edited = page.locator(`tr[data-id="${edit}"] [data-lineage="edit"]`);
+    await edited.waitFor();
+    expect(await edited.textContent()).toBe(`edit of ${source.id}`);
+    const extended = page.locator(`tr[data-id="${extension}"] [data-lineage="extension"]`);
+    await extended.waitFor();
+    expect(await extended.textContent()).toBe(`extension of ${source.id} (extension 1)`);
+    await page.close();
+  });
+
   it('moves the emulator clock with its buttons', async () => {
     const page = await openDashboard();
     const before = (await control('/clock')).now_ms as number;
