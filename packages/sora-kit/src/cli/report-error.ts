@@ -5,9 +5,11 @@
  */
 import {
   AbortedError,
+  BACKEND_IDS,
   formatAllowed,
   JobFailedError,
   QuotaExceededError,
+  ServiceRetiredError,
   SoraKitError,
   TimeoutError,
   UnsupportedCapabilityError,
@@ -48,6 +50,10 @@ export function errorToJson(error: unknown): Record<string, unknown> {
       backend: error.backend,
     });
     if (QuotaExceededError.isInstance(error)) body.reason = error.reason;
+    if (ServiceRetiredError.isInstance(error)) {
+      body.retired = true;
+      body.remainingBackends = BACKEND_IDS.filter((backend) => backend !== error.backend);
+    }
   } else if (TimeoutError.isInstance(error)) {
     Object.assign(body, { timeoutMs: error.timeoutMs, jobId: error.jobId });
   } else if (AbortedError.isInstance(error)) {
@@ -71,6 +77,10 @@ export function errorMessage(error: unknown): string {
     return lines.join('\n');
   }
   if (JobFailedError.isInstance(error)) return `job ${error.jobId} failed (${error.code}): ${error.message}`;
+  if (ServiceRetiredError.isInstance(error) && error.backend !== undefined) {
+    const remaining = BACKEND_IDS.filter((backend) => backend !== error.backend);
+    return `${error.backend} is retired: ${error.message} Remaining backends: ${remaining.join(', ')} (--backend ID).`;
+  }
   if (VideoApiError.isInstance(error)) {
     const where =
       error.status === 0 ? 'network error' : `HTTP ${error.status}${error.code ? ` ${error.code}` : ''}`;

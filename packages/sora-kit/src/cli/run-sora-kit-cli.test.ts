@@ -26,6 +26,9 @@ describe('sora-kit command line', { timeout: 30_000 }, () => {
       list: ['--limit'],
       download: ['--variant', '--output-id', '--out'],
       remix: ['--wait', '--out'],
+      edit: ['--wait', '--out', '--timeout'],
+      extend: ['--seconds', '--wait', '--out'],
+      character: ['create', 'get', 'CLIP.mp4'],
       delete: ['ID'],
       prompt: ['lint', '--max-words', '--strict'],
       emulator: ['--port', '--clock', '--speed', 'OPENAI_BASE_URL=http://127.0.0.1:4000/v1'],
@@ -68,7 +71,7 @@ describe('sora-kit command line', { timeout: 30_000 }, () => {
     const text = captureIo({});
     expect(await runSoraKitCli(['generat', 'a fox'], text.io)).toBe(2);
     expect(text.stderr()).toBe(
-      'sora-kit: unknown command "generat"; commands: generate, status, wait, list, download, remix, delete, prompt, emulator, contract\nRun "sora-kit --help" for usage.\n',
+      'sora-kit: unknown command "generat"; commands: generate, status, wait, list, download, remix, edit, extend, character, delete, prompt, emulator, contract\nRun "sora-kit --help" for usage.\n',
     );
     const json = captureIo({});
     expect(await runSoraKitCli(['--json', 'generat'], json.io)).toBe(2);
@@ -76,7 +79,7 @@ describe('sora-kit command line', { timeout: 30_000 }, () => {
       error: {
         type: 'UsageError',
         message:
-          'unknown command "generat"; commands: generate, status, wait, list, download, remix, delete, prompt, emulator, contract',
+          'unknown command "generat"; commands: generate, status, wait, list, download, remix, edit, extend, character, delete, prompt, emulator, contract',
       },
     });
   });

@@ -3,13 +3,16 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
+import { characterCommand } from './character-command.js';
 import type { CliCommand } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
 import { contractCommand } from './contract-command.js';
 import { deleteCommand } from './delete-command.js';
 import { downloadCommand } from './download-command.js';
+import { editCommand } from './edit-command.js';
 import { emulatorCommand } from './emulator-command.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { extendCommand } from './extend-command.js';
 import { generateCommand } from './generate-command.js';
 import { listCommand } from './list-command.js';
 import { promptCommand } from './prompt-command.js';
@@ -27,6 +30,9 @@ export const COMMANDS: readonly CliCommand[] = [
   listCommand,
   downloadCommand,
   remixCommand,
+  editCommand,
+  extendCommand,
+  characterCommand,
   deleteCommand,
   promptCommand,
   emulatorCommand,
