@@ -50,7 +50,7 @@ async function run({ positionals, global }: ParsedCommand<typeof OPTIONS>, io: C
         ? await cli.client.createCharacter(
             {
               name: first,
-              video: { path: io.cwd ? new URL(second ?? '', `file://${io.cwd}/`).pathname : (second ?? '') },
+              video: { path: resolve(io.cwd ?? process.cwd(), second ?? '') },
             },
             signalOption(io),
           )
