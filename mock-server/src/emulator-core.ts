@@ -15,6 +15,8 @@ import type { EmulatorContext } from './emulator-context.js';
 import { createEmulatorControl } from './emulator-control.js';
 import { type EmulatorOptions, type LogLevel, resolveEmulatorOptions } from './emulator-options.js';
 import { createEngine } from './engine/create-engine.js';
+import type { JsonValue } from './engine/job-record.js';
+import type { QuotaPolicy } from './engine/quota-policy.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { createRenderCache, type Renderer, renderOwnerKey } from './http/render-cache.js';
 import {
@@ -139,7 +141,14 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
   });
   // Further synchronous stores beside the JobStore register their state here to persist with
   // --data (e.g. Sora 2 characters: { key: 'characters', save, restore }); see DurableStatePart.
-  const durableParts: DurableStatePart[] = [];
+  const durableParts: DurableStatePart[] = [
+    // The quota policy set through POST /_emulator/quota (reset brings back the configured one).
+    {
+      key: 'quota',
+      save: () => engine.settings().quota as unknown as JsonValue,
+      restore: (value) => void engine.configure({ quota: value as unknown as QuotaPolicy }),
+    },
+  ];
   if (persistence !== null) {
     restoreEmulatorState(persistence, {
       parts: durableParts,

@@ -5,7 +5,13 @@
  */
 
 import { z } from 'zod';
-import { advanceClockBody, faultBody, joinClockScopeBody, setClockBody } from './control-schemas.js';
+import {
+  advanceClockBody,
+  faultBody,
+  joinClockScopeBody,
+  quotaBody,
+  setClockBody,
+} from './control-schemas.js';
 
 type Schema = Record<string, unknown>;
 
@@ -210,6 +216,18 @@ export function controlOpenApiDocument(): OpenApiDocument {
           },
         },
       },
+      '/_emulator/quota': {
+        get: {
+          summary: 'The quota policy in force',
+          responses: { '200': json(ref('Quota'), 'Quota policy') },
+        },
+        post: {
+          summary:
+            'Replace the quota policy for jobs created from now on (reset restores the configured one)',
+          requestBody: requestBody('Quota'),
+          responses: { '200': json(ref('Quota'), 'Quota policy after'), '400': badRequest },
+        },
+      },
       '/_emulator/faults': {
         get: { summary: 'Every fault in force', responses: { '200': json(ref('Faults'), 'Faults') } },
         post: {
@@ -235,6 +253,7 @@ export function controlOpenApiDocument(): OpenApiDocument {
         JoinClockScope: bodySchema(joinClockScopeBody),
         SetClock: bodySchema(setClockBody),
         Fault: bodySchema(faultBody),
+        Quota: bodySchema(quotaBody),
         Clock: clock,
         Faults: faults,
         Job: job,

@@ -11,6 +11,7 @@ import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
 import type { Engine, EngineSnapshot } from '../engine/engine.js';
 import type { FailureRule, FaultConfig, RetiredModel } from '../engine/faults.js';
 import type { StoredJobPage, StoredPageOptions } from '../engine/listing-index.js';
+import type { QuotaPolicy } from '../engine/quota-policy.js';
 import type { WebhookDelivery, WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { hostDelay } from './host-timers.js';
 import {
@@ -83,6 +84,10 @@ export interface ControlOperations {
   snapshot(): EngineSnapshot;
   /** One page of stored jobs (tombstones included) with their state now; O(log n + page). */
   storedJobs(options: StoredPageOptions): StoredJobPage;
+  /** The quota policy in force. */
+  quota(): QuotaPolicy;
+  /** Replaces the quota policy for jobs created from now on; reset restores the configured one. @throws InvalidConfigError */
+  setQuota(policy: QuotaPolicy): QuotaPolicy;
   /** Every fault in force. */
   listFaults(): FaultsView;
   /** The next `count` requests to `route` fail with `status`. @throws InvalidRoutePatternError, RangeError */
@@ -242,6 +247,12 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
       changed();
     },
     snapshot: () => engine.snapshot(),
+    quota: () => engine.settings().quota,
+    setQuota(policy) {
+      const { quota } = engine.configure({ quota: policy });
+      changed();
+      return quota;
+    },
     storedJobs: (page) => engine.storedJobs(page),
     listFaults: () => ({ ...engine.faults.get(), ...httpFaults.list() }),
     injectRouteFault(fault) {

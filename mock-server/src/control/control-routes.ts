@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { EngineError } from '../engine/errors.js';
 import type { JobKind } from '../engine/job-record.js';
+import type { QuotaPolicy } from '../engine/quota-policy.js';
 import { BodyError } from '../http/body-error.js';
 import { readBodyBytes } from '../http/read-body.js';
 import { controlOpenApiDocument } from './control-openapi.js';
@@ -18,6 +19,8 @@ import {
   faultBody,
   inferFaultType,
   joinClockScopeBody,
+  type QuotaBody,
+  quotaBody,
   setClockBody,
 } from './control-schemas.js';
 import {
@@ -27,6 +30,7 @@ import {
   faultsJson,
   healthJson,
   jobsJson,
+  quotaPolicyJson,
   webhooksJson,
 } from './control-wire.js';
 
@@ -80,6 +84,17 @@ async function parseBody<S extends z.ZodType>(
   // A record key's own issue says what is wrong with the key ("Invalid key in record" does not).
   const message = (issue?.code === 'invalid_key' ? issue.issues[0]?.message : undefined) ?? issue?.message;
   throw new ControlRequestError(`${param === null ? '' : `${param}: `}${message ?? 'invalid body'}`, param);
+}
+
+function quotaPolicyOf(body: QuotaBody): QuotaPolicy {
+  switch (body.mode) {
+    case 'concurrent':
+      return { mode: 'concurrent', maxConcurrent: body.max_concurrent };
+    case 'rate':
+      return { mode: 'rate', limit: body.limit, windowMs: body.window_ms };
+    case 'none':
+      return { mode: 'none' };
+  }
 }
 
 function applyFault(control: ControlOperations, fault: FaultBody): void {
@@ -211,6 +226,11 @@ export function createControlRoutes(emulator: ControlRoutesTarget): Hono {
       ...(after === undefined ? {} : { after }),
     });
     return c.json(jobsJson(control.clockInfo().mode, page));
+  });
+  app.get('/quota', (c) => c.json(quotaPolicyJson(control.quota())));
+  app.post('/quota', async (c) => {
+    const body = await parseBody(c, quotaBody);
+    return c.json(quotaPolicyJson(control.setQuota(quotaPolicyOf(body))));
   });
   app.get('/faults', (c) => c.json(faultsJson(control.listFaults())));
   app.post('/faults', async (c) => {

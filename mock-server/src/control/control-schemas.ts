@@ -195,3 +195,24 @@ export function inferFaultType(body: unknown): unknown {
                 : undefined;
   return type === undefined ? body : { type, ...body };
 }
+
+const positiveInt = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** `POST /_emulator/quota`: the quota policy for jobs created from now on (running jobs keep theirs). */
+export const quotaBody = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('concurrent'),
+    max_concurrent: positiveInt.describe('Unfinished jobs allowed per credential and API family.'),
+  }),
+  z.strictObject({
+    mode: z.literal('rate'),
+    limit: positiveInt.describe(
+      'Accepted creates allowed in any sliding window, per credential and API family.',
+    ),
+    window_ms: positiveInt.describe('The window, ms (e.g. 60000 for "2 per minute").'),
+  }),
+  z.strictObject({ mode: z.literal('none').describe('No quota.') }),
+]);
+
+/** A parsed quota body. */
+export type QuotaBody = z.output<typeof quotaBody>;

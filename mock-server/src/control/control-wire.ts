@@ -7,6 +7,7 @@ import type { ClockMode } from '../clock/clock.js';
 import type { ClockScopeInfo } from '../clock/clock-scopes.js';
 import type { JobState } from '../engine/job-state.js';
 import type { StoredJobPage } from '../engine/listing-index.js';
+import type { QuotaPolicy } from '../engine/quota-policy.js';
 import type { WebhookDelivery } from '../webhooks/webhook-dispatcher.js';
 import type { ClockInfo, FaultsView, HealthInfo } from './control-operations.js';
 
@@ -138,4 +139,16 @@ export function webhooksJson(enabled: boolean, deliveries: readonly WebhookDeliv
       last_error: d.lastError,
     })),
   };
+}
+
+/** `GET /_emulator/quota`: the policy in the body's snake_case shape. */
+export function quotaPolicyJson(policy: QuotaPolicy) {
+  switch (policy.mode) {
+    case 'concurrent':
+      return { mode: policy.mode, max_concurrent: policy.maxConcurrent };
+    case 'rate':
+      return { mode: policy.mode, limit: policy.limit, window_ms: policy.windowMs };
+    case 'none':
+      return { mode: policy.mode };
+  }
 }

@@ -256,10 +256,10 @@ export function dashboardClient(): void {
     if (last && view.offset + view.limit < last.jobs.matching) view.offset += view.limit;
     void refresh();
   });
-  const form = (id: string, body: (data: FormData) => unknown) =>
+  const form = (id: string, body: (data: FormData) => unknown, path = '/faults') =>
     $(id).addEventListener('submit', (event) => {
       event.preventDefault();
-      void control('POST', '/faults', body(new FormData(event.target as HTMLFormElement)));
+      void control('POST', path, body(new FormData(event.target as HTMLFormElement)));
     });
   form('fault-route', (d) => ({
     type: 'route',
@@ -279,6 +279,19 @@ export function dashboardClient(): void {
     model: d.get('model'),
     status: Number(d.get('status')),
   }));
+  form(
+    'quota-policy',
+    (d) => {
+      const mode = String(d.get('mode'));
+      const limit = Number(d.get('limit'));
+      return mode === 'concurrent'
+        ? { mode, max_concurrent: limit }
+        : mode === 'rate'
+          ? { mode, limit, window_ms: Number(d.get('window_ms')) }
+          : { mode };
+    },
+    '/quota',
+  );
   $('faults-clear').addEventListener('click', () => void control('DELETE', '/faults'));
 
   const interval = Number(document.body.dataset.pollMs ?? '1000');

@@ -179,6 +179,23 @@ export const DashboardPage: FC<DashboardPageProps> = (props) => {
             <section>
               <h2>Quota</h2>
               <div id="quota"></div>
+              <form id="quota-policy" class="row">
+                <select name="mode" aria-label="quota mode">
+                  <option value="concurrent">concurrent</option>
+                  <option value="rate">rate</option>
+                  <option value="none">none</option>
+                </select>
+                <input name="limit" aria-label="jobs" type="number" value="2" min="1" size={4} />
+                <input
+                  name="window_ms"
+                  aria-label="rate window ms"
+                  type="number"
+                  value="60000"
+                  min="1"
+                  size={7}
+                />
+                <button type="submit">Set quota</button>
+              </form>
             </section>
           </div>
         </main>

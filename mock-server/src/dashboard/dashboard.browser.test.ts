@@ -170,6 +170,34 @@ describe('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('sets the quota policy from the page; the next create is checked against it', async () => {
+    const page = await openDashboard();
+    const client = new OpenAI({ apiKey: 'sk-dashboard-quota', baseURL: `${server.url}/v1`, maxRetries: 0 });
+    const createStatus = () =>
+      client.videos.create({ model: 'sora-2', prompt: 'quota from the page' }).then(
+        () => 200,
+        (error: unknown) => (error instanceof OpenAI.APIError ? error.status : -1),
+      );
+    await page.selectOption('#quota-policy select[name="mode"]', 'concurrent');
+    await page.fill('#quota-policy input[name="limit"]', '1');
+    await page.click('#quota-policy button[type="submit"]');
+    await expect.poll(async () => await control('/quota')).toEqual({ mode: 'concurrent', max_concurrent: 1 });
+    await page.waitForFunction(() => document.getElementById('quota')?.textContent?.includes('concurrent:1'));
+    expect(await createStatus()).toBe(200);
+    expect(await createStatus()).toBe(429);
+    await page.selectOption('#quota-policy select[name="mode"]', 'rate');
+    await page.fill('#quota-policy input[name="limit"]', '3');
+    await page.fill('#quota-policy input[name="window_ms"]', '30000');
+    await page.click('#quota-policy button[type="submit"]');
+    await expect
+      .poll(async () => await control('/quota'))
+      .toEqual({ mode: 'rate', limit: 3, window_ms: 30_000 });
+    expect(await createStatus()).toBe(200); // rate counts creates, not the unfinished job
+    await browser.screenshot(page, 'dashboard-quota');
+    await control('/quota', { mode: 'concurrent', max_concurrent: 2 });
+    await page.close();
+  });
+
   it('answers API clients at / with the JSON 404 and reported no console errors', async () => {
     const res = await fetch(`${server.url}/`, { headers: { accept: 'application/json' } });
     expect(res.status).toBe(404);

@@ -178,6 +178,39 @@ describe('openEmulatorData', () => {
     check.close();
   });
 
+  it('keeps a quota policy set through the control API across a restart; reset restores the configured one', async () => {
+    const dir = tempDir();
+    const data = openData(dir);
+    const emulator = createEmulator({
+      clock: 'manual',
+      seed: 'quota',
+      quota: 'concurrent:2',
+      persistence: data,
+    });
+    expect(
+      (await post(emulator, '/_emulator/quota', { mode: 'rate', limit: 3, window_ms: 60_000 })).status,
+    ).toBe(200);
+    close(data);
+    const reopened = openData(dir);
+    const again = createEmulator({
+      clock: 'manual',
+      seed: 'quota',
+      quota: 'concurrent:2',
+      persistence: reopened,
+    });
+    expect(await (await again.app.request('/_emulator/quota')).json()).toEqual({
+      mode: 'rate',
+      limit: 3,
+      window_ms: 60_000,
+    });
+    expect((await post(again, '/_emulator/reset', {})).status).toBe(200);
+    expect(await (await again.app.request('/_emulator/quota')).json()).toEqual({
+      mode: 'concurrent',
+      max_concurrent: 2,
+    });
+    close(reopened);
+  });
+
   it('POST /_emulator/reset clears the durable state; --reset starts empty', async () => {
     const dir = tempDir();
     const data = openData(dir);
