@@ -13,6 +13,7 @@ import { createRequestLog } from './dashboard/request-log.js';
 import { createSora1Routes } from './dialects/sora1/index.js';
 import { createSora2Routes } from './dialects/sora2/index.js';
 import type { EmulatorContext } from './emulator-context.js';
+import { closeAfterRefusal } from './http/close-after-refusal.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { createIdempotencyMiddleware } from './http/idempotency.js';
 import { openAIErrorBody } from './http/openai-error-body.js';
@@ -38,6 +39,7 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
   }
 
   // HTTP faults (latency, injected 4xx/5xx) run before every dialect route; never on /_emulator.
+  app.use('*', closeAfterRefusal());
   // A durable emulator commits the used-up fault counts before answering.
   app.use(
     '*',

@@ -46,6 +46,7 @@ export {
   EngineError,
   type EngineOptions,
   type EngineSnapshot,
+  FAST_TIMING,
   type FailureRule,
   type FaultConfig,
   type FaultController,
@@ -59,7 +60,11 @@ export {
   parseQuotaSpec,
   QuotaExceededError,
   type QuotaPolicy,
+  REALISTIC_TIMING,
+  TIMING_PROFILE_NAMES,
   type TimingConfig,
+  type TimingProfileName,
+  type TimingSpec,
 } from './engine/index.js';
 export {
   type AuthResult,

@@ -12,6 +12,7 @@ import type { ClockScopes } from './clock/clock-scopes.js';
 import type { EmulatorControl } from './emulator-control.js';
 import type { LogLevel, ResolvedEmulatorOptions } from './emulator-options.js';
 import type { Engine } from './engine/engine.js';
+import type { JobKind } from './engine/job-record.js';
 import type { RenderCache } from './http/render-cache.js';
 import type { EmulatorPersistence } from './store/emulator-persistence.js';
 
@@ -36,8 +37,12 @@ export interface EmulatorContext {
    * its base model), with the configured overrides. @throws ValidationError for an unknown model
    */
   capabilities(backend: BackendId, model?: string, deploymentModel?: string): Capabilities;
-  /** The base model of an Azure deployment, or undefined when no such deployment is configured. */
-  deploymentModel(deployment: string): string | undefined;
+  /**
+   * The base model serving an Azure deployment on the routes of `kind`: the configured one;
+   * for an unknown name the route's base model in lenient mode (logged once), undefined in
+   * strict mode (`deployments` given).
+   */
+  deploymentModel(deployment: string, kind: JobKind): string | undefined;
   /** Logs at `level` when the configured level lets it through. */
   log(level: Exclude<LogLevel, 'silent'>, message: string): void;
 }

@@ -9,6 +9,7 @@ import type { ClockScopes } from './clock/clock-scopes.js';
 import { type ControlOperations, createControlOperations } from './control/control-operations.js';
 import type { Engine, EngineSnapshot } from './engine/engine.js';
 import type { FaultController } from './engine/faults.js';
+import type { DeploymentMode } from './http/azure-deployments.js';
 import type { RenderCache } from './http/render-cache.js';
 import type { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 
@@ -35,6 +36,8 @@ export interface EmulatorControlParts {
   readonly media: RenderCache;
   /** The webhook dispatcher, when webhooks are configured. */
   readonly webhooks?: WebhookDispatcher | null;
+  /** How unknown Azure deployment names are treated (reported by health). */
+  readonly deploymentMode?: DeploymentMode;
   /** Host-time wait for latency faults (default: a real timer). */
   readonly delay?: (ms: number) => Promise<void>;
   /** Called after every control change (a durable emulator commits it). */
@@ -54,6 +57,7 @@ export function createEmulatorControl(parts: EmulatorControlParts): EmulatorCont
     engine: parts.engine,
     webhooks: parts.webhooks ?? null,
     ...(parts.delay === undefined ? {} : { delay: parts.delay }),
+    ...(parts.deploymentMode === undefined ? {} : { deploymentMode: parts.deploymentMode }),
     onReset: () => parts.media.clear(),
     onClockMove: (nowMs) => parts.media.expire(nowMs),
     ...(parts.onChange === undefined ? {} : { onChange: parts.onChange }),

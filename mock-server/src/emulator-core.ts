@@ -17,6 +17,7 @@ import { type EmulatorOptions, type LogLevel, resolveEmulatorOptions } from './e
 import { createEngine } from './engine/create-engine.js';
 import type { JsonValue } from './engine/job-record.js';
 import type { QuotaPolicy } from './engine/quota-policy.js';
+import { createDeploymentResolver } from './http/azure-deployments.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { createRenderCache, type Renderer, renderOwnerKey } from './http/render-cache.js';
 import {
@@ -137,6 +138,7 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
     engine,
     media,
     webhooks: webhooks?.dispatcher ?? null,
+    deploymentMode: resolved.deploymentMode,
     onChange: checkpoint,
   });
   // Further synchronous stores beside the JobStore register their state here to persist with
@@ -186,8 +188,11 @@ export function createEmulatorCore(options: EmulatorOptions = {}, host: Emulator
         ...(deploymentModel === undefined ? {} : { deploymentModel }),
       });
     },
-    deploymentModel: (deployment) =>
-      Object.hasOwn(resolved.deployments, deployment) ? resolved.deployments[deployment] : undefined,
+    deploymentModel: createDeploymentResolver({
+      deployments: resolved.deployments,
+      mode: resolved.deploymentMode,
+      log: (message) => log('info', message),
+    }),
     log,
   };
   return {

@@ -5,8 +5,9 @@
 
 import type { CapabilityOverrides, CapabilityTable, SoraBackendId } from '@sora-kit/core';
 import type { ClockMode } from './clock/clock.js';
-import type { TimingConfig } from './engine/job-timing.js';
 import type { QuotaPolicy } from './engine/quota-policy.js';
+import type { TimingProfileName, TimingSpec } from './engine/timing-profiles.js';
+import type { DeploymentMode } from './http/azure-deployments.js';
 import type { CharacterStore } from './store/character-store.js';
 import type { EmulatorPersistence } from './store/emulator-persistence.js';
 import type { JobStore } from './store/job-store.js';
@@ -58,14 +59,19 @@ export interface EmulatorOptions {
   quota?: string | QuotaPolicy;
   /** How long jobs stay after their expiry basis, hours (default 24). */
   retentionHours?: number;
-  /** Phase duration overrides. */
-  timing?: Partial<TimingConfig>;
+  /**
+   * Timing profile (`realistic` or `fast`) or fields over one. Default: `realistic` with the
+   * manual clock (time is free; each state lasts a poll interval), `fast` with the real clock.
+   */
+  timing?: TimingSpec;
   /** Request size limits. */
   limits?: Partial<EmulatorLimits>;
   /**
-   * Azure deployments: deployment name -> base model (`sora-2`, `sora-2-pro`, `sora`).
-   * Default `{ 'sora-2': 'sora-2', 'sora-2-pro': 'sora-2-pro', sora: 'sora' }`. A `model` that
-   * names no deployment answers Azure's 404 "The API deployment ... does not exist".
+   * Azure deployments: deployment name -> base model (`sora-2`, `sora-2-pro`, `sora`). Giving it
+   * switches to strict mode: only these names exist, and a `model` that names no deployment
+   * answers Azure's 404 "The API deployment ... does not exist". Default (lenient):
+   * `{ 'sora-2': 'sora-2', 'sora-2-pro': 'sora-2-pro', sora: 'sora' }`, and any other name is
+   * served by the route's base model (`sora` for jobs, `sora-2` for videos), logged once.
    */
   deployments?: Readonly<Record<string, string>>;
   /** Capability table changes used to validate create requests. */
@@ -121,12 +127,14 @@ export interface ResolvedEmulatorOptions {
   readonly quota: string | QuotaPolicy;
   /** Retention hours. */
   readonly retentionHours: number;
-  /** Timing overrides. */
-  readonly timing: Partial<TimingConfig>;
+  /** Timing spec in force at start (a profile name, or fields over the clock mode's profile). */
+  readonly timing: TimingSpec;
   /** Size limits. */
   readonly limits: EmulatorLimits;
   /** Azure deployments (name -> base model). */
   readonly deployments: Readonly<Record<string, string>>;
+  /** `strict` when `deployments` was given, else `lenient`. */
+  readonly deploymentMode: DeploymentMode;
   /** Capability changes. */
   readonly capabilities: EmulatorCapabilityOptions;
   /** Webhook target. */
@@ -156,6 +164,17 @@ export const DEFAULT_DEPLOYMENTS: Readonly<Record<string, string>> = Object.free
   sora: 'sora',
 });
 
+/** The clock mode's default timing profile: `realistic` for manual, `fast` for real. */
+export function defaultTimingProfile(clock: ClockMode): TimingProfileName {
+  return clock === 'manual' ? 'realistic' : 'fast';
+}
+
+function resolveTimingSpec(timing: TimingSpec | undefined, clock: ClockMode): TimingSpec {
+  if (timing === undefined) return defaultTimingProfile(clock);
+  if (typeof timing === 'string' || timing.profile !== undefined) return timing;
+  return { profile: defaultTimingProfile(clock), ...timing };
+}
+
 /** Applies defaults. */
 export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
   const quota =
@@ -170,9 +189,10 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     controlKey: options.controlKey,
     quota,
     retentionHours: options.retentionHours ?? 24,
-    timing: options.timing ?? {},
+    timing: resolveTimingSpec(options.timing, options.clock ?? 'real'),
     limits: Object.freeze({ ...DEFAULT_LIMITS, ...options.limits }),
     deployments: Object.freeze({ ...(options.deployments ?? DEFAULT_DEPLOYMENTS) }),
+    deploymentMode: options.deployments === undefined ? 'lenient' : 'strict',
     capabilities: options.capabilities ?? {},
     webhookUrl: options.webhookUrl,
     webhookSecret: options.webhookSecret,

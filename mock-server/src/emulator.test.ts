@@ -10,8 +10,14 @@ describe('createEmulator', () => {
     expect(emulator.options.limits.maxUploadBytes).toBe(50 * 1024 * 1024);
     expect(emulator.clock.now()).toBe(1_000_000);
     expect(emulator.control.faults).toBe(emulator.engine.faults);
-    expect(emulator.deploymentModel('sora-2-pro')).toBe('sora-2-pro');
-    expect(emulator.deploymentModel('nope')).toBeUndefined();
+    expect(emulator.deploymentModel('sora-2-pro', 'sora2')).toBe('sora-2-pro');
+    expect(emulator.options.deploymentMode).toBe('lenient');
+    expect(emulator.deploymentModel('nope', 'sora2')).toBe('sora-2');
+    expect(emulator.deploymentModel('nope', 'sora1')).toBe('sora');
+    const strict = createEmulator({ deployments: { prod: 'sora-2-pro' } });
+    expect(strict.options.deploymentMode).toBe('strict');
+    expect(strict.deploymentModel('prod', 'sora2')).toBe('sora-2-pro');
+    expect(strict.deploymentModel('sora-2', 'sora2')).toBeUndefined();
     expect(emulator.capabilities('openai-sora2', 'sora-2-pro').sizes).toContain('1792x1024');
   });
 

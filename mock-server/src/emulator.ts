@@ -5,9 +5,11 @@
  * @module
  */
 
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createEmulatorCore, type EmulatorCore } from './emulator-core.js';
 import type { EmulatorOptions, LogLevel } from './emulator-options.js';
+import { lingerBeforeClose } from './http/lingering-close.js';
 import { type RenderRequest, toMediaJob } from './http/render-cache.js';
 import { createRenderPool, sharedRenderPool } from './media/render-pool.js';
 
@@ -97,6 +99,7 @@ function listenOn(
         },
       });
     });
+    lingerBeforeClose(server as Server);
     server.once('error', reject);
   });
 }

@@ -10,6 +10,8 @@ export interface ServeBannerInput {
   readonly url: string;
   /** Clock mode. */
   readonly clock: string;
+  /** Timing profile of new jobs (`realistic`, `fast` or `custom`). */
+  readonly timing?: string;
   /** Required key, if any (the example uses it). */
   readonly apiKey?: string | undefined;
   /** Key of the dashboard and control API, if any. */
@@ -39,9 +41,10 @@ export function serveBanner(input: ServeBannerInput): string {
     ? '\n  (the dashboard and control API need the key: x-emulator-key header, Bearer, or ?key=)'
     : '';
   const advance = guarded
-    ? `  curl -s -X POST ${url}/_emulator/clock/advance -H "x-emulator-key: ${input.controlKey}" -d '{"ms":60000}'\n`
-    : `  curl -s -X POST ${url}/_emulator/clock/advance -d '{"ms":60000}'\n`;
-  return `sora-kit emulator listening on ${url} (clock: ${input.clock})
+    ? `  curl -s -X POST ${url}/_emulator/clock/advance -H "x-emulator-key: ${input.controlKey}" -d '{"ms":120000}'\n`
+    : `  curl -s -X POST ${url}/_emulator/clock/advance -d '{"ms":120000}'\n`;
+  const timing = input.timing === undefined ? '' : `, timing: ${input.timing}`;
+  return `sora-kit emulator listening on ${url} (clock: ${input.clock}${timing})
 ${stateLine(input.state)}
   Dashboard       ${dashboard}${guard}
   OpenAI Sora 2   ${url}/v1

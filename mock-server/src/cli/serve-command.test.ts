@@ -75,7 +75,20 @@ describe('sora-emulator serve', () => {
 
   it('reads PORT and HOST from the environment; flags win; passes settings through', async () => {
     const { url, emulator, stop } = await start(
-      ['--max-concurrent', '3', '--retention-hours', '2', '--log-level', 'warn', '--speed', '5'],
+      [
+        '--max-concurrent',
+        '3',
+        '--retention-hours',
+        '2',
+        '--log-level',
+        'warn',
+        '--speed',
+        '5',
+        '--timing',
+        'realistic',
+        '--deployments',
+        'video-prod=sora-2-pro, jobs=sora',
+      ],
       {
         PORT: '0',
         HOST: '127.0.0.1',
@@ -87,7 +100,11 @@ describe('sora-emulator serve', () => {
       retentionHours: 2,
       speed: 5,
       logLevel: 'warn',
+      timing: 'realistic',
+      deploymentMode: 'strict',
+      deployments: { 'video-prod': 'sora-2-pro', jobs: 'sora' },
     });
+    expect(emulator.control.timing().profile).toBe('realistic');
     expect(emulator.clock.mode).toBe('real');
     expect(await stop()).toBe(0);
   });
@@ -107,6 +124,8 @@ describe('sora-emulator serve', () => {
       '--max-concurrent',
       '--quota',
       '--retention-hours',
+      '--timing',
+      '--deployments',
       '--webhook-url',
       '--webhook-secret',
       '--log-level',
@@ -132,6 +151,11 @@ describe('sora-emulator serve', () => {
       [['--host', '0.0.0.0'], /not a loopback address.*--api-key KEY or --control-key KEY/],
       [['--control-key', ' '], /--control-key must not be empty/],
       [['--start', 'yesterday'], /--start/],
+      [['--timing', 'slow'], /--timing must be realistic or fast, got "slow"/],
+      [['--deployments', 'prod'], /--deployments must be NAME=MODEL/],
+      [['--deployments', 'prod=sora-3'], /"prod" names model "sora-3"; allowed: sora, sora-2, sora-2-pro/],
+      [['--deployments', 'a=sora,a=sora-2'], /"a" is given twice/],
+      [['--deployments', '__proto__=sora'], /--deployments must be NAME=MODEL/],
       [['--frobnicate'], /Unknown option/],
       [['stray'], /unknown command "stray"/],
     ];

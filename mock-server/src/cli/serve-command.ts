@@ -4,9 +4,11 @@
  * @module
  */
 
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createEmulator, type Emulator } from '../emulator.js';
+import { lingerBeforeClose } from '../http/lingering-close.js';
 import { type EmulatorData, EmulatorDataError, openEmulatorData } from '../store/emulator-data.js';
 import { createBatchedLineWriter } from './batched-line-writer.js';
 import type { CommandIo } from './render-command.js';
@@ -121,6 +123,7 @@ export async function runServeCommand(
   const signals =
     options.signal === undefined ? processSignal() : { signal: options.signal, dispose: () => {} };
   const server = serve({ fetch, port: config.port, hostname: config.host });
+  lingerBeforeClose(server as Server);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -142,6 +145,7 @@ export async function runServeCommand(
     serveBanner({
       url,
       clock: emulator.clock.mode,
+      timing: emulator.control.timing().profile,
       apiKey: config.emulator.apiKey,
       controlKey: config.emulator.controlKey,
       state:

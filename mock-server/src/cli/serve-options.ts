@@ -10,6 +10,7 @@ import type { ClockMode } from '../clock/clock.js';
 import type { EmulatorOptions, LogLevel } from '../emulator-options.js';
 import { SERVICE_IDS } from '../engine/faults.js';
 import { parseQuotaSpec } from '../engine/quota-policy.js';
+import { isTimingProfileName, TIMING_PROFILE_NAMES } from '../engine/timing-profiles.js';
 import { decodeWebhookSecret } from '../webhooks/webhook-signer.js';
 
 /** Usage text of `sora-emulator serve` (also the default command). */
@@ -24,6 +25,8 @@ Runs the Sora emulator: Azure Sora 1 jobs, Azure Sora 2 and OpenAI Sora 2 videos
   --clock real|manual    real: jobs progress in (emulated) real time; manual: time moves only
                          through POST /_emulator/clock/advance (default real)
   --speed X              real-clock speed multiplier, > 0 (default 1; 10 = jobs finish 10x sooner)
+  --timing P             realistic | fast: how long jobs take (default: realistic with
+                         --clock manual, fast with the real clock; see docs/emulator.md)
   --start TIME           emulated start time, ISO 8601 or ms since the epoch
   --seed S               seed of every id (default "sora-kit"): same seed + requests = same bytes
   --api-key KEY          accept only this key (default: any non-empty key, one partition per key)
@@ -32,6 +35,9 @@ Runs the Sora emulator: Azure Sora 1 jobs, Azure Sora 2 and OpenAI Sora 2 videos
   --max-concurrent N     unfinished jobs per key and API family (default 2)
   --quota SPEC           concurrent:N | rate:N/min (also /s, /h, /30s) | none (instead of --max-concurrent)
   --retention-hours N    how long finished jobs stay (default 24)
+  --deployments LIST     Azure deployments NAME=MODEL,... (MODEL: sora, sora-2, sora-2-pro); only
+                         these names exist (404 otherwise). Default: any name, served by sora
+                         (jobs) or sora-2 (videos)
   --webhook-url URL      POST video.completed / video.failed here (OpenAI host jobs)
   --webhook-secret S     Standard Webhooks signing secret, whsec_<base64> (needed with --webhook-url)
   --retired LIST         services that answer every route as shut down, comma-separated:
@@ -96,6 +102,32 @@ function retiredServices(value: string): SoraBackendId[] {
   return [...new Set(names)] as SoraBackendId[];
 }
 
+const DEPLOYMENT_MODELS = ['sora', 'sora-2', 'sora-2-pro'];
+
+function deploymentList(value: string): Record<string, string> {
+  const pairs = value.split(',').map((pair) => pair.trim());
+  const entries: [string, string][] = [];
+  for (const pair of pairs) {
+    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.+)$/.exec(pair);
+    if (!match) {
+      throw new ServeUsageError(
+        `--deployments must be NAME=MODEL,... (names of letters, digits, '.', '_' or '-'), got "${pair}"`,
+      );
+    }
+    const [, name = '', model = ''] = match;
+    if (!DEPLOYMENT_MODELS.includes(model)) {
+      throw new ServeUsageError(
+        `--deployments: "${name}" names model "${model}"; allowed: ${DEPLOYMENT_MODELS.join(', ')}`,
+      );
+    }
+    if (entries.some(([known]) => known === name)) {
+      throw new ServeUsageError(`--deployments: "${name}" is given twice`);
+    }
+    entries.push([name, model]);
+  }
+  return Object.fromEntries(entries);
+}
+
 function startTime(value: string): number {
   const parsed = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
   if (!Number.isSafeInteger(parsed) || parsed < 0) {
@@ -123,6 +155,10 @@ export function parseServeArgs(
   const clock = values.clock ?? 'real';
   if (clock !== 'real' && clock !== 'manual')
     throw new ServeUsageError(`--clock must be real or manual, got "${clock}"`);
+  const timing = values.timing;
+  if (timing !== undefined && !isTimingProfileName(timing)) {
+    throw new ServeUsageError(`--timing must be ${TIMING_PROFILE_NAMES.join(' or ')}, got "${timing}"`);
+  }
   const logLevel = (values['log-level'] ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ServeUsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -184,6 +220,7 @@ export function parseServeArgs(
     clock: clock as ClockMode,
     logLevel,
     ...(values.speed === undefined ? {} : { speed: positive('speed', values.speed) }),
+    ...(timing === undefined ? {} : { timing }),
     ...(values.start === undefined ? {} : { startMs: startTime(values.start) }),
     ...(values.seed === undefined ? {} : { seed: values.seed }),
     ...(values['api-key'] === undefined ? {} : { apiKey: values['api-key'] }),
@@ -192,6 +229,7 @@ export function parseServeArgs(
       ? {}
       : { maxConcurrent: integer('max-concurrent', values['max-concurrent'], 1) }),
     ...(values.quota === undefined ? {} : { quota: values.quota }),
+    ...(values.deployments === undefined ? {} : { deployments: deploymentList(values.deployments) }),
     ...(values['retention-hours'] === undefined
       ? {}
       : { retentionHours: positive('retention-hours', values['retention-hours']) }),
@@ -222,6 +260,7 @@ function parse(argv: string[]) {
       host: { type: 'string' },
       clock: { type: 'string' },
       speed: { type: 'string' },
+      timing: { type: 'string' },
       start: { type: 'string' },
       seed: { type: 'string' },
       'api-key': { type: 'string' },
@@ -229,6 +268,7 @@ function parse(argv: string[]) {
       'max-concurrent': { type: 'string' },
       quota: { type: 'string' },
       'retention-hours': { type: 'string' },
+      deployments: { type: 'string' },
       'webhook-url': { type: 'string' },
       'webhook-secret': { type: 'string' },
       'log-level': { type: 'string' },

@@ -78,9 +78,10 @@ describe('control API on a real emulator', () => {
     const server = await serve(emulator);
     const client = new OpenAI({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, webhookSecret: SECRET });
     const video = await client.videos.create({ prompt: 'a red balloon over a lake' });
+    // Past completion under the manual clock's realistic timing (about 67 s for this video).
     const advanced = await fetch(`${server.url}/_emulator/clock/advance`, {
       method: 'POST',
-      body: JSON.stringify({ ms: 60_000 }),
+      body: JSON.stringify({ ms: 600_000 }),
     });
     expect(advanced.status).toBe(200);
     await emulator.control.webhooksIdle();

@@ -11,6 +11,7 @@ import {
   joinClockScopeBody,
   quotaBody,
   setClockBody,
+  setTimingBody,
 } from './control-schemas.js';
 
 type Schema = Record<string, unknown>;
@@ -167,6 +168,17 @@ export function controlOpenApiDocument(): OpenApiDocument {
           responses: { '200': json(ref('Clock'), 'The clock after'), '400': badRequest },
         },
       },
+      '/_emulator/timing': {
+        get: {
+          summary: 'The timing of new jobs: profile (realistic, fast or custom) and phase values',
+          responses: { '200': json({ type: 'object' }, 'Timing') },
+        },
+        post: {
+          summary: 'Switch the timing profile of jobs created from now on',
+          requestBody: requestBody('SetTiming'),
+          responses: { '200': json({ type: 'object' }, 'Timing after'), '400': badRequest },
+        },
+      },
       '/_emulator/reset': {
         post: {
           summary:
@@ -252,6 +264,7 @@ export function controlOpenApiDocument(): OpenApiDocument {
         AdvanceClock: bodySchema(advanceClockBody),
         JoinClockScope: bodySchema(joinClockScopeBody),
         SetClock: bodySchema(setClockBody),
+        SetTiming: bodySchema(setTimingBody),
         Fault: bodySchema(faultBody),
         Quota: bodySchema(quotaBody),
         Clock: clock,

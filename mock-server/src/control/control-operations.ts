@@ -10,8 +10,11 @@ import { type ClockScopeInfo, type ClockScopes, createClockScopes } from '../clo
 import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
 import type { Engine, EngineSnapshot } from '../engine/engine.js';
 import type { FailureRule, FaultConfig, RetiredModel } from '../engine/faults.js';
+import type { TimingConfig } from '../engine/job-timing.js';
 import type { StoredJobPage, StoredPageOptions } from '../engine/listing-index.js';
 import type { QuotaPolicy } from '../engine/quota-policy.js';
+import { type TimingProfileName, type TimingSpec, timingProfileOf } from '../engine/timing-profiles.js';
+import type { DeploymentMode } from '../http/azure-deployments.js';
 import type { WebhookDelivery, WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { hostDelay } from './host-timers.js';
 import {
@@ -49,6 +52,14 @@ export interface ClockChange {
 /** Every fault in force, engine and HTTP. */
 export interface FaultsView extends FaultConfig, HttpFaultList {}
 
+/** The timing in force. */
+export interface TimingInfo {
+  /** The profile it equals, or `custom`. */
+  readonly profile: TimingProfileName | 'custom';
+  /** The values. */
+  readonly config: TimingConfig;
+}
+
 /** Health summary. */
 export interface HealthInfo {
   /** Always `ok` when the emulator answers. */
@@ -59,12 +70,18 @@ export interface HealthInfo {
   readonly jobs: number;
   /** Whether webhooks are configured. */
   readonly webhooks: boolean;
+  /** Azure deployment names: `lenient` (any name is served) or `strict` (only the configured ones). */
+  readonly deployments: DeploymentMode;
 }
 
 /** The control operations; each HTTP control route calls exactly one of these. */
 export interface ControlOperations {
   /** Health summary. */
   health(): HealthInfo;
+  /** The timing new jobs get, and the profile it equals (`custom` when changed field by field). */
+  timing(): TimingInfo;
+  /** Sets the timing of jobs created from now on (a profile name or fields over the current). @throws InvalidConfigError */
+  setTiming(timing: TimingSpec): TimingInfo;
   /** The clock: the global one, or `scope`'s (a credential such as `openai:sk-1`, or a scope name). @throws RangeError */
   clockInfo(scope?: string): ClockInfo;
   /**
@@ -140,6 +157,8 @@ export interface ControlOperationsOptions {
   httpFaults?: HttpFaultStore;
   /** Host-time wait for latency faults (default: a real timer, see host-timers.ts). */
   delay?: (ms: number) => Promise<void>;
+  /** How the emulator treats unknown Azure deployment names (for health; default `lenient`). */
+  deploymentMode?: DeploymentMode;
   /** Extra work on reset (e.g. clearing a render cache). */
   onReset?: () => void;
   /** Extra work after each clock move through these operations (e.g. dropping expired media). */
@@ -173,6 +192,10 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
     };
   };
   const changed = options.onChange ?? (() => {});
+  const timingInfo = (): TimingInfo => {
+    const config = engine.settings().timing;
+    return { profile: timingProfileOf(config), config };
+  };
   const afterMove = (): ClockInfo => {
     webhooks?.scan(clock.now());
     options.onClockMove?.(clock.now());
@@ -187,8 +210,14 @@ export function createControlOperations(options: ControlOperationsOptions): Cont
       clock: clockInfo(),
       jobs: engine.jobCount(),
       webhooks: webhooks !== null,
+      deployments: options.deploymentMode ?? 'lenient',
     }),
     clockInfo,
+    timing: timingInfo,
+    setTiming(timing) {
+      engine.configure({ timing });
+      return timingInfo();
+    },
     advanceClock(ms, scope) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('ms must be a finite number >= 0');
       const base = scope === undefined ? clock.now() + scopes.maxOffset() : scopes.info(scope).nowMs;

@@ -22,6 +22,7 @@ import {
   type QuotaBody,
   quotaBody,
   setClockBody,
+  setTimingBody,
 } from './control-schemas.js';
 import {
   clockJson,
@@ -31,6 +32,7 @@ import {
   healthJson,
   jobsJson,
   quotaPolicyJson,
+  timingJson,
   webhooksJson,
 } from './control-wire.js';
 
@@ -180,6 +182,11 @@ export function createControlRoutes(emulator: ControlRoutesTarget): Hono {
   app.post('/clock/scopes', async (c) => {
     const body = await parseBody(c, joinClockScopeBody);
     return c.json(clockScopeJson(control.joinClockScope(body.scope, body.credentials)));
+  });
+  app.get('/timing', (c) => c.json(timingJson(control.timing())));
+  app.post('/timing', async (c) => {
+    const body = await parseBody(c, setTimingBody);
+    return c.json(timingJson(control.setTiming(body.profile)));
   });
   app.post('/clock/set', async (c) => {
     const body = await parseBody(c, setClockBody);

@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
+import { TIMING_PROFILE_NAMES, type TimingProfileName } from '../engine/timing-profiles.js';
 
 const routePattern = z
   .string()
@@ -68,6 +69,13 @@ export const advanceClockBody = z.strictObject({
     .describe(
       'Move only this clock scope: a credential ("openai:sk-test-1", "azure:KEY") or a named scope credentials joined. Default: the global clock (everyone).',
     ),
+});
+
+/** `POST /_emulator/timing`. */
+export const setTimingBody = z.strictObject({
+  profile: z
+    .enum(TIMING_PROFILE_NAMES as [TimingProfileName, ...TimingProfileName[]])
+    .describe('Timing of jobs created from now on: realistic (published service timings) or fast.'),
 });
 
 /** `POST /_emulator/clock/set`. */

@@ -6,10 +6,11 @@
 import type { ClockMode } from '../clock/clock.js';
 import type { ClockScopeInfo } from '../clock/clock-scopes.js';
 import type { JobState } from '../engine/job-state.js';
+import type { PhaseTiming, Sora2PhaseTiming } from '../engine/job-timing.js';
 import type { StoredJobPage } from '../engine/listing-index.js';
 import type { QuotaPolicy } from '../engine/quota-policy.js';
 import type { WebhookDelivery } from '../webhooks/webhook-dispatcher.js';
-import type { ClockInfo, FaultsView, HealthInfo } from './control-operations.js';
+import type { ClockInfo, FaultsView, HealthInfo, TimingInfo } from './control-operations.js';
 
 /** `GET /_emulator/clock`. */
 export function clockJson(clock: ClockInfo) {
@@ -33,6 +34,26 @@ export function clockScopeJson(scope: ClockScopeInfo) {
   };
 }
 
+/** `GET /_emulator/timing`: the profile and the values, snake_case. */
+export function timingJson(timing: TimingInfo) {
+  const { config } = timing;
+  const phases = (t: Partial<Sora2PhaseTiming & PhaseTiming>) => ({
+    ...(t.queuedMs === undefined ? {} : { queued_ms: t.queuedMs }),
+    ...(t.preprocessingMs === undefined ? {} : { preprocessing_ms: t.preprocessingMs }),
+    ...(t.runningBaseMs === undefined ? {} : { running_base_ms: t.runningBaseMs }),
+    ...(t.runningMsPerMegapixelSecond === undefined
+      ? {}
+      : { running_ms_per_megapixel_second: t.runningMsPerMegapixelSecond }),
+    ...(t.processingMs === undefined ? {} : { processing_ms: t.processingMs }),
+  });
+  return {
+    profile: timing.profile,
+    ...phases(config),
+    sora2: phases(config.sora2 ?? {}),
+    model_factors: config.modelFactors ?? {},
+  };
+}
+
 /** `GET /_emulator/health`. */
 export function healthJson(health: HealthInfo) {
   return {
@@ -40,6 +61,7 @@ export function healthJson(health: HealthInfo) {
     clock: clockJson(health.clock),
     jobs: health.jobs,
     webhooks: health.webhooks,
+    deployments: health.deployments,
   };
 }
 

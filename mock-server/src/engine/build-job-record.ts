@@ -62,7 +62,17 @@ export function validateJobInput(input: CreateJobInput): void {
 /** Builds the record. Ids are drawn in a fixed order: the job id, then one generation id per variant (Sora 1). */
 export function buildJobRecord(input: CreateJobInput, context: BuildContext): JobRecord {
   const variants = input.variants ?? 1;
-  const durations = planDurations({ ...input, variants }, context.timing);
+  const durations = planDurations(
+    {
+      kind: input.kind,
+      width: input.width,
+      height: input.height,
+      seconds: input.seconds,
+      variants,
+      model: input.baseModel ?? input.model,
+    },
+    context.timing,
+  );
   const outcome: JobOutcome =
     context.failure === null
       ? { type: 'succeed' }
@@ -81,6 +91,9 @@ export function buildJobRecord(input: CreateJobInput, context: BuildContext): Jo
     createdAt: context.now,
     prompt: input.prompt,
     model: input.model,
+    ...(input.baseModel === undefined || input.baseModel === input.model
+      ? {}
+      : { baseModel: input.baseModel }),
     width: input.width,
     height: input.height,
     seconds: input.seconds,

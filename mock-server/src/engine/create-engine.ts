@@ -31,13 +31,14 @@ import { isSettledPhase } from './job-phase.js';
 import type { JobKind, JobLineage, JobRecord } from './job-record.js';
 import { deriveJobState } from './job-state.js';
 import { jobTimeline } from './job-timeline.js';
-import { DEFAULT_TIMING, type TimingConfig } from './job-timing.js';
+import type { TimingConfig } from './job-timing.js';
 import { type JobView, toJobView } from './job-view.js';
 import { createListingIndex } from './listing-index.js';
 import { findModeratedWord, moderationFailure } from './moderation.js';
 import { createPartitionIndex } from './partition-index.js';
 import { checkQuota } from './quota-check.js';
 import { DEFAULT_QUOTA, parseQuotaSpec, type QuotaPolicy, validateQuotaPolicy } from './quota-policy.js';
+import { applyTiming, DEFAULT_TIMING, timingProblems } from './timing-profiles.js';
 
 const HOUR_MS = 3_600_000;
 /** Gone records stay stored this long (cursors, snapshots, webhooks) before `sweep` removes them. */
@@ -48,12 +49,14 @@ function resolveSettings(base: EngineSettings, change: EngineSettingsChange): En
     change.quota === undefined
       ? base.quota
       : validateQuotaPolicy(typeof change.quota === 'string' ? parseQuotaSpec(change.quota) : change.quota);
-  const timing: TimingConfig = { ...base.timing, ...change.timing };
-  for (const [key, value] of Object.entries(timing)) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new InvalidConfigError(`timing.${key}`, `timing.${key} must be a finite number >= 0`);
-    }
+  let timing: TimingConfig;
+  try {
+    timing = applyTiming(base.timing, change.timing);
+  } catch (error) {
+    throw new InvalidConfigError('timing', (error as Error).message);
   }
+  const [problem] = timingProblems(timing);
+  if (problem !== undefined) throw new InvalidConfigError(problem[0], problem[1]);
   const retentionHours = change.retentionHours ?? base.retentionHours;
   if (!Number.isFinite(retentionHours) || retentionHours <= 0) {
     throw new InvalidConfigError('retentionHours', 'retentionHours must be a finite number > 0');
@@ -178,7 +181,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     return source;
   };
 
-  /** A new Sora 2 job shaped like `source` (model, size, expiry basis, metadata). */
+  /** A new Sora 2 job shaped like `source` (model and base model, size, expiry basis, metadata). */
   const derived = (
     source: JobRecord,
     partition: string,
@@ -192,6 +195,7 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       kind: 'sora2',
       prompt,
       model: source.model,
+      ...(source.baseModel === undefined ? {} : { baseModel: source.baseModel }),
       width: source.width,
       height: source.height,
       seconds,

@@ -18,6 +18,7 @@ import type { GenerationView, JobView } from './job-view.js';
 import type { JobPage, ListJobsOptions } from './list-jobs.js';
 import type { StoredJobPage, StoredPageOptions } from './listing-index.js';
 import type { QuotaPolicy } from './quota-policy.js';
+import type { TimingSpec } from './timing-profiles.js';
 
 /** What a dialect asks the engine to create, already validated against the wire rules. */
 export interface CreateJobInput {
@@ -29,6 +30,8 @@ export interface CreateJobInput {
   prompt: string;
   /** Model id or deployment name, echoed back. */
   model: string;
+  /** The base model serving it when `model` is an Azure deployment name (timing); default `model`. */
+  baseModel?: string;
   /** Width in pixels (integer > 0). */
   width: number;
   /** Height in pixels (integer > 0). */
@@ -137,8 +140,8 @@ export interface EngineSettings {
 export interface EngineSettingsChange {
   /** A policy or a spec string such as `rate:2/min`. */
   quota?: QuotaPolicy | string;
-  /** Timing fields to override. */
-  timing?: Partial<TimingConfig>;
+  /** A profile name (`realistic`, `fast`) or fields over the current timing. */
+  timing?: TimingSpec;
   /** Retention in hours (> 0). */
   retentionHours?: number;
 }
@@ -175,8 +178,8 @@ export interface EngineOptions<C extends Clock = Clock> {
   characterStore?: CharacterStore;
   /** Quota policy or spec (default `concurrent:2`). */
   quota?: QuotaPolicy | string;
-  /** Timing overrides. */
-  timing?: Partial<TimingConfig>;
+  /** A profile name or fields over `fast` (default `fast`). */
+  timing?: TimingSpec;
   /** Retention in hours (default 24). */
   retentionHours?: number;
   /** Faults active from the start (and restored by `reset()`). */

@@ -63,11 +63,12 @@ export type {
 export { deriveJobState, type GoneJobState, type JobState, type PresentJobState } from './job-state.js';
 export { type JobTimeline, jobTimeline } from './job-timeline.js';
 export {
-  DEFAULT_TIMING,
   type JobWork,
   megapixelSeconds,
   type PhaseDurations,
+  type PhaseTiming,
   planDurations,
+  type Sora2PhaseTiming,
   type TimingConfig,
 } from './job-timing.js';
 export { type GenerationView, type JobView, toJobView } from './job-view.js';
@@ -81,3 +82,16 @@ export {
   type SeededRandom,
   type SeededRandomState,
 } from './seeded-random.js';
+export {
+  applyTiming,
+  DEFAULT_TIMING,
+  FAST_TIMING,
+  isTimingProfileName,
+  REALISTIC_TIMING,
+  TIMING_PROFILE_NAMES,
+  TIMING_PROFILES,
+  type TimingProfileName,
+  type TimingSpec,
+  timingProblems,
+  timingProfileOf,
+} from './timing-profiles.js';

@@ -139,6 +139,8 @@ export interface JobRecord {
   readonly prompt: string;
   /** Model id or deployment name, echoed as received. */
   readonly model: string;
+  /** The base model serving it, when `model` is an Azure deployment name that differs from it. */
+  readonly baseModel?: string;
   /** Output width in pixels. */
   readonly width: number;
   /** Output height in pixels. */

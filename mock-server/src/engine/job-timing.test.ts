@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING, megapixelSeconds, planDurations } from './job-timing.js';
+import { megapixelSeconds, planDurations } from './job-timing.js';
+import { DEFAULT_TIMING } from './timing-profiles.js';
 
 describe('planDurations', () => {
   it('scales running time with megapixel-seconds', () => {

@@ -5,29 +5,38 @@
  */
 
 import type { JobKind } from './job-record.js';
+import { DEFAULT_TIMING } from './timing-profiles.js';
 
-/** Phase durations. `runningMs = runningBaseMs + runningMsPerMegapixelSecond * work`. */
-export interface TimingConfig {
-  /** Time in `queued` (default 400). */
+/** The phase durations of one API family. `runningMs = runningBaseMs + runningMsPerMegapixelSecond * work`. */
+export interface PhaseTiming {
+  /** Time in `queued`. */
   readonly queuedMs: number;
-  /** Time in `preprocessing`, Sora 1 only (default 300). */
+  /** Time in `preprocessing`, Sora 1 only. */
   readonly preprocessingMs: number;
-  /** Fixed part of `running` (default 1000). */
+  /** Fixed part of `running`. */
   readonly runningBaseMs: number;
-  /** Running time added per megapixel-second of output (default 100). */
+  /** Running time added per megapixel-second of output. */
   readonly runningMsPerMegapixelSecond: number;
-  /** Time in `processing`, Sora 1 only (default 300). */
+  /** Time in `processing`, Sora 1 only. */
   readonly processingMs: number;
 }
 
-/** Defaults: a 720p 4 s Sora 2 video settles after about 1.8 s, a 1080p 20 s Sora 1 job after about 6.1 s. */
-export const DEFAULT_TIMING: TimingConfig = {
-  queuedMs: 400,
-  preprocessingMs: 300,
-  runningBaseMs: 1000,
-  runningMsPerMegapixelSecond: 100,
-  processingMs: 300,
-};
+/** The fields Sora 2 can set apart from Sora 1 (it has no preprocessing or processing). */
+export type Sora2PhaseTiming = Pick<
+  PhaseTiming,
+  'queuedMs' | 'runningBaseMs' | 'runningMsPerMegapixelSecond'
+>;
+
+/**
+ * Phase durations. The top-level fields apply to every job; `sora2` sets Sora 2 apart, and
+ * `modelFactors` stretch the running phase of a base model.
+ */
+export interface TimingConfig extends PhaseTiming {
+  /** Sora 2 values that differ from the top-level ones. */
+  readonly sora2?: Partial<Sora2PhaseTiming>;
+  /** Running-time multiplier per base model (absent = 1), e.g. `{ 'sora-2-pro': 2.6 }`. */
+  readonly modelFactors?: Readonly<Record<string, number>>;
+}
 
 /** The size of a job for timing purposes. */
 export interface JobWork {
@@ -41,6 +50,8 @@ export interface JobWork {
   readonly seconds: number;
   /** Number of variants. */
   readonly variants: number;
+  /** The base model (`sora`, `sora-2`, `sora-2-pro`), for `modelFactors`. */
+  readonly model?: string;
 }
 
 /** Phase durations of one job, whole ms. */
@@ -63,14 +74,20 @@ export function megapixelSeconds(work: JobWork): number {
 /** Computes the phase durations of a job from its size and the timing configuration. */
 export function planDurations(work: JobWork, timing: TimingConfig = DEFAULT_TIMING): PhaseDurations {
   const sora1 = work.kind === 'sora1';
+  const phases: PhaseTiming = sora1 ? timing : { ...timing, ...timing.sora2 };
+  const factors = timing.modelFactors;
+  const factor =
+    work.model !== undefined && factors !== undefined && Object.hasOwn(factors, work.model)
+      ? (factors[work.model] ?? 1)
+      : 1;
   const whole = (ms: number) => Math.max(0, Math.round(ms));
   return {
-    queuedMs: whole(timing.queuedMs),
-    preprocessingMs: sora1 ? whole(timing.preprocessingMs) : 0,
+    queuedMs: whole(phases.queuedMs),
+    preprocessingMs: sora1 ? whole(phases.preprocessingMs) : 0,
     runningMs: Math.max(
       1,
-      whole(timing.runningBaseMs + timing.runningMsPerMegapixelSecond * megapixelSeconds(work)),
+      whole(factor * (phases.runningBaseMs + phases.runningMsPerMegapixelSecond * megapixelSeconds(work))),
     ),
-    processingMs: sora1 ? whole(timing.processingMs) : 0,
+    processingMs: sora1 ? whole(phases.processingMs) : 0,
   };
 }

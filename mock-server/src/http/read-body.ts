@@ -49,7 +49,9 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Stop reading without cancelling: a cancel destroys the connection under Node before the
+      // 413 is written. The rest is discarded by the server (see lingering-close.ts).
+      reader.releaseLock();
       throw tooLarge(maxBytes);
     }
     chunks.push(value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildJobRecord } from '../engine/build-job-record.js';
 import { createIdSource } from '../engine/id-source.js';
-import { DEFAULT_TIMING } from '../engine/job-timing.js';
+import { DEFAULT_TIMING } from '../engine/timing-profiles.js';
 import { createMemoryStore } from './memory-store.js';
 
 const ids = createIdSource({ seed: 'store' });

@@ -2,7 +2,7 @@
  * The emulator in the same process: no socket, a manual clock, requests go to `app.fetch`.
  * @module
  */
-import { createEmulator, type Emulator, type EmulatorOptions } from '@sora-kit/emulator';
+import { createEmulator, DEFAULT_DEPLOYMENTS, type Emulator, type EmulatorOptions } from '@sora-kit/emulator';
 import type { ContractDialect } from './contract-dialect.js';
 import { emulatorTarget } from './emulator-target.js';
 import type { Target } from './target.js';
@@ -28,7 +28,8 @@ export interface InProcessTarget extends Target {
 }
 
 /**
- * Creates an emulator with a manual clock and wraps it as a target.
+ * Creates an emulator with a manual clock and strict Azure deployments (`sora`, `sora-2`,
+ * `sora-2-pro`) and wraps it as a target.
  * @example
  * const report = await runContract({ targets: [inProcessTarget({ seed: 1 })] });
  */
@@ -38,6 +39,8 @@ export function inProcessTarget(options: InProcessTargetOptions = {}): InProcess
     createEmulator({
       clock: 'manual',
       logLevel: 'silent',
+      // Strict deployments, as on a real Azure resource: an unknown name is a 404.
+      deployments: DEFAULT_DEPLOYMENTS,
       ...options.emulatorOptions,
       seed: options.seed ?? options.emulatorOptions?.seed ?? 'sora-kit-contract',
     });

@@ -5,7 +5,7 @@
  * @module
  */
 export { CONTRACT_DIALECTS, type ContractDialect, isContractDialect } from './contract-dialect.js';
-export { ContractConfigError, ContractFailure } from './contract-failure.js';
+export { ContractConfigError, ContractFailure, ContractSkip } from './contract-failure.js';
 export { type EmulatorTargetOptions, emulatorTarget } from './emulator-target.js';
 export { formatContractTable } from './format-contract-table.js';
 export { type HttpTargetOptions, httpTarget } from './http-target.js';

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEmulator } from '@sora-kit/emulator';
+import { createEmulator, DEFAULT_DEPLOYMENTS } from '@sora-kit/emulator';
 import { describe, expect, it } from 'vitest';
 import { runContractCommand } from './run-contract-command.js';
 
@@ -26,7 +26,11 @@ function capture() {
 
 describe('runContractCommand', () => {
   it('prints a scenario x target table and exits 0 when everything passes (inprocess + http + live skipped)', async () => {
-    const server = await createEmulator({ clock: 'manual', logLevel: 'silent' }).listen(0);
+    const server = await createEmulator({
+      clock: 'manual',
+      logLevel: 'silent',
+      deployments: DEFAULT_DEPLOYMENTS,
+    }).listen(0);
     try {
       const { out, io } = capture();
       const code = await runContractCommand(

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ContractDialect } from './contract-dialect.js';
-import { ContractFailure } from './contract-failure.js';
+import { ContractFailure, ContractSkip } from './contract-failure.js';
 import type { Scenario } from './scenario.js';
 import { createScenarioContext } from './scenario-context.js';
 import type { Target } from './target.js';
@@ -115,6 +115,16 @@ export async function runScenario(options: RunScenarioOptions): Promise<Contract
       exchanges: [...ctx.exchanges],
     };
   } catch (error) {
+    if (ContractSkip.isInstance(error)) {
+      return {
+        ...base,
+        status: 'skipped',
+        reason: error.message,
+        durationMs: now() - started,
+        jobs: ctx?.jobsStarted ?? 0,
+        exchanges: [...(ctx?.exchanges ?? [])],
+      };
+    }
     const reason = ContractFailure.isInstance(error)
       ? error.message
       : `unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;

@@ -5,7 +5,7 @@
  */
 import { sora1ErrorSchema, sora2ErrorResponseSchema } from '@sora-kit/core/wire';
 import type { ContractDialect } from './contract-dialect.js';
-import { ContractFailure } from './contract-failure.js';
+import { ContractFailure, ContractSkip } from './contract-failure.js';
 import { createSora1Client, type Sora1Client } from './sora1-wire-client.js';
 import { createSora2Client, type SettleLoop, type Sora2Client } from './sora2-wire-client.js';
 import type { DialectEndpoint, EmulatorControlCall, Target } from './target.js';
@@ -50,6 +50,8 @@ export interface ScenarioContext {
   expectError(response: WireResponse<unknown>, status: number, expected?: ExpectedError): WireErrorBody;
   /** Requires `condition`; the message says what was expected. */
   check(condition: unknown, message: string): void;
+  /** Ends the run as skipped: the scenario does not apply to this target as configured. */
+  skip(reason: string): never;
   /** Requires a value to be present (not `null`/`undefined`) and returns it. */
   defined<T>(value: T | null | undefined, what: string): T;
   /** Requires `actual === expected`. */
@@ -122,6 +124,9 @@ export function createScenarioContext(options: ScenarioContextOptions): Scenario
       return target.control(path, body, method);
     },
     advance: (ms) => target.advance(ms),
+    skip(reason: string): never {
+      throw new ContractSkip(reason);
+    },
     prompt: (text) => `${text} ${token}`,
     expectStatus<T>(response: WireResponse<T>, expected: number | readonly number[]): T {
       const allowed = typeof expected === 'number' ? [expected] : expected;

@@ -7,6 +7,8 @@ import { createSoraHandlers } from './create-sora-handlers.js';
 // The clients keep their default clock (Date.now) and delay (setTimeout); with fake timers and
 // the emulator bound to Date.now, client and emulator share one fake time line.
 const { handlers, emulator } = createSoraHandlers({ clock: 'fake-timers', seed: 1, logLevel: 'silent' });
+/** Past completion of every job here under the manual clock's default (realistic) timing. */
+const UNTIL_SETTLED_MS = 120_000;
 const server = setupServer(...handlers);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -59,7 +61,7 @@ describe.each<SoraBackendId>(['openai-sora2', 'azure-sora2', 'azure-sora1'])(
         { prompt: 'a red balloon over a lake', size: '1280x720', seconds: 4 },
         { onProgress: (event) => progress.push(event.progress) },
       );
-      await vi.advanceTimersByTimeAsync(30_000);
+      await vi.advanceTimersByTimeAsync(UNTIL_SETTLED_MS);
       const job = await generating;
       expect(job.status).toBe('completed');
       expect(job.backend).toBe(backend);

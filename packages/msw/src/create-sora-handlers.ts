@@ -17,7 +17,7 @@ import { createSoraHandlersWith } from './sora-handlers-with.js';
  * server.listen({ onUnhandledRequest: 'error' });
  * const openai = new OpenAI({ apiKey: 'sk-test' }); // after listen(): the SDK keeps the fetch it finds
  * const video = await openai.videos.create({ model: 'sora-2', prompt: 'a red balloon' });
- * emulator.clock.advance(60_000);
+ * emulator.clock.advance(120_000);
  * (await openai.videos.retrieve(video.id)).status; // 'completed'
  */
 export function createSoraHandlers(options: SoraHandlersOptions = {}): SoraHandlers {

@@ -6,6 +6,8 @@ import { createSoraHandlers } from './create-sora-handlers.js';
 
 // Created before vi.useFakeTimers(): the binding only counts forward moves of Date.now() from here.
 const { handlers, emulator, syncClock } = createSoraHandlers({ clock: 'fake-timers', logLevel: 'silent' });
+/** Past completion of every job here under the manual clock's default (realistic) timing. */
+const UNTIL_SETTLED_MS = 120_000;
 const server = setupServer(...handlers);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -20,13 +22,13 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe("clock: 'fake-timers'", () => {
-  it('advancing fake timers advances jobs: create, advanceTimersByTimeAsync(10 s), retrieve', async () => {
+  it('advancing fake timers advances jobs: create, advanceTimersByTimeAsync(2 min), retrieve', async () => {
     const openai = new OpenAI({ apiKey: 'sk-fake', maxRetries: 0 });
     const created = await openai.videos.create({ model: 'sora-2', prompt: 'a red balloon', seconds: '4' });
     expect(created.status).toBe('queued');
     expect((await openai.videos.retrieve(created.id)).status).toBe('queued');
 
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(UNTIL_SETTLED_MS);
     expect((await openai.videos.retrieve(created.id)).status).toBe('completed');
   });
 
@@ -52,7 +54,7 @@ describe("clock: 'fake-timers'", () => {
     expect(settled).toBe(false);
     // The pattern: start the promise, advance fake time, then await it. In-process MSW needs no
     // real I/O, so one advance runs every poll in order.
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(UNTIL_SETTLED_MS);
     expect(settled).toBe(true);
     const done = await job;
     expect(done.status).toBe('completed');

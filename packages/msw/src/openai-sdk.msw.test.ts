@@ -5,6 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createSoraHandlers } from './create-sora-handlers.js';
 
 const { handlers, emulator } = createSoraHandlers({ clock: 'manual', seed: 1, logLevel: 'silent' });
+/** Past completion of every job here under the manual clock's default (realistic) timing. */
+const UNTIL_SETTLED_MS = 120_000;
 const server = setupServer(...handlers);
 
 // No socket: nothing in this file may call net.Server#listen.
@@ -48,7 +50,7 @@ describe.each(Object.keys(CLIENTS) as (keyof typeof CLIENTS)[])(
       expect(created.status).toBe('queued');
       expect((await openai.videos.retrieve(created.id)).status).toBe('queued');
 
-      emulator.clock.advance(60_000);
+      emulator.clock.advance(UNTIL_SETTLED_MS);
       const done = await openai.videos.retrieve(created.id);
       expect(done.status).toBe('completed');
       expect(done.progress).toBe(100);
@@ -63,7 +65,7 @@ describe.each(Object.keys(CLIENTS) as (keyof typeof CLIENTS)[])(
 
       const remix = await openai.videos.remix(created.id, { prompt: 'the balloon turns blue' });
       expect(remix.remixed_from_video_id).toBe(created.id);
-      emulator.clock.advance(60_000);
+      emulator.clock.advance(UNTIL_SETTLED_MS);
       expect((await openai.videos.retrieve(remix.id)).status).toBe('completed');
 
       const deleted = await openai.videos.delete(created.id);

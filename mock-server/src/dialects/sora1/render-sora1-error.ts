@@ -6,6 +6,11 @@
 import type { Sora1WrappedError } from '@sora-kit/core/wire';
 import { EngineError } from '../../engine/index.js';
 import { BodyError, WireError } from '../../http/index.js';
+import { type HintClock, retryAfterHeaders } from '../../http/wait-hints.js';
+
+/** Hints in emulated ms, for callers without a clock. */
+const EMULATED_TIME: HintClock = { mode: 'manual', speed: 1 };
+
 import { Sora1RequestError } from './sora1-request-error.js';
 
 /** An error, rendered: status, JSON body and extra headers. */
@@ -36,13 +41,13 @@ function notFoundMessage(id: string, reason: 'missing' | 'expired' | 'deleted'):
 
 /**
  * Renders any thrown value. Engine errors: not found 404, quota 429 with `retry-after` (whole
- * seconds, rounded up) and `retry-after-ms` (ruling 3), retired model 404/410 with code
+ * seconds, rounded up) and `retry-after-ms` (ruling 3) in the client's wall time under `clock`, retired model 404/410 with code
  * `model_retired`, bad cursor or input 400. Body errors: 413 (too large) or 400. Shared
  * `WireError`s keep their fields. Anything unknown is a 500 that reveals nothing.
  * @example
  * app.onError((error, c) => { const a = renderSora1Error(error); return c.json(a.body, a.status, a.headers); });
  */
-export function renderSora1Error(error: unknown): Sora1ErrorAnswer {
+export function renderSora1Error(error: unknown, clock: HintClock = EMULATED_TIME): Sora1ErrorAnswer {
   if (Sora1RequestError.isInstance(error)) {
     return {
       status: error.status,
@@ -93,10 +98,7 @@ export function renderSora1Error(error: unknown): Sora1ErrorAnswer {
         return {
           status: 429,
           body: envelope('too_many_requests', error.message, null, 'rate_limit_error'),
-          headers: {
-            'retry-after': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))),
-            'retry-after-ms': String(error.retryAfterMs),
-          },
+          headers: retryAfterHeaders(error.retryAfterMs, clock),
         };
       case 'model_retired':
         return {

@@ -256,7 +256,7 @@ describe('auth, routing and body errors', () => {
   });
 
   it('404 for unknown jobs, generations, deployments and paths; 400 for an unknown api-version', async () => {
-    const { createRaw, request } = setup();
+    const { createRaw, request } = setup({ deployments: { sora: 'sora', 'sora-2': 'sora-2' } });
     expect((await errorOf(await request(`${JOBS}/task_00000000000000000000000000`), 404)).code).toBe(
       'NotFound',
     );
@@ -358,7 +358,8 @@ describe('faults and moderation (rendered from the engine)', () => {
 describe('determinism', () => {
   it('the same seeded session twice gives identical transcripts (headers, bodies, content)', async () => {
     const session = async (): Promise<string[]> => {
-      const { emulator, request, createRaw } = setup({ seed: 'transcript' });
+      // About determinism, not timing: the fast profile settles within the 300 ms polls below.
+      const { emulator, request, createRaw } = setup({ seed: 'transcript', timing: 'fast' });
       const lines: string[] = [];
       const record = async (response: Response) => {
         const bytes = new Uint8Array(await response.arrayBuffer());

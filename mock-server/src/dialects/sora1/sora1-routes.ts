@@ -87,7 +87,7 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
   routes.post('/video/generations/jobs', async (c) => {
     const partition = partitionOf(c);
     const request = await readCreate(c.req.raw);
-    const base = emulator.deploymentModel(request.model);
+    const base = emulator.deploymentModel(request.model, 'sora1');
     if (base === undefined) throw deploymentNotFound(request.model);
     if (base !== SORA1_BASE_MODEL) {
       throw badRequest(
@@ -95,7 +95,10 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
         `The deployment '${request.model}' serves '${base}', which does not support video generation jobs; use a '${SORA1_BASE_MODEL}' deployment.`,
       );
     }
-    return c.json(renderSora1Job(engine.createJob(toCreateJobInput(request, partition))), 201);
+    return c.json(
+      renderSora1Job(engine.createJob({ ...toCreateJobInput(request, partition), baseModel: base })),
+      201,
+    );
   });
 
   routes.get('/video/generations/jobs', (c) => {
@@ -144,7 +147,7 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
   });
 
   routes.onError((error, c) => {
-    const answer = renderSora1Error(error);
+    const answer = renderSora1Error(error, emulator.clock);
     if (answer.status >= 500) emulator.log('error', `Sora 1 ${c.req.method} ${c.req.path}: ${String(error)}`);
     return c.json(answer.body, answer.status as 400, { ...answer.headers });
   });

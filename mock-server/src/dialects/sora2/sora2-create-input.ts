@@ -152,6 +152,7 @@ export async function toCreateJobInput(
     kind: 'sora2',
     prompt: body.prompt,
     model: model.name,
+    baseModel: capabilities.model,
     width,
     height,
     seconds,

@@ -254,7 +254,7 @@ describe('Azure host /openai/v1/videos', () => {
     expect(res.status).toBe(200);
     const video = sora2VideoSchema.parse(await res.json());
     expect(video.model).toBe('my-sora');
-    expect(video.expires_at).toBe(video.created_at + 86400);
+    expect(video.expires_at).toBeNull();
     const viaBearer = await emulator.app.request(`/openai/v1/videos/${video.id}`, {
       headers: { authorization: `Bearer ${KEY}` },
     });
@@ -265,8 +265,31 @@ describe('Azure host /openai/v1/videos', () => {
     expect(fromOpenAIHost.status).toBe(404);
   });
 
-  it('an unknown deployment is the observed 404', async () => {
-    const { post } = setup();
+  it('any deployment name is served by sora-2 by default, echoed in model and logged once', async () => {
+    const lines: string[] = [];
+    const { post } = setup({ logLevel: 'info', logger: (_level, message) => lines.push(message) });
+    for (const prompt of ['first', 'second']) {
+      const res = await post(
+        { prompt, model: 'my-sora-model', size: '1280x720' },
+        { path: '/openai/v1/videos', headers: { 'api-key': KEY } },
+      );
+      expect(res.status).toBe(200);
+      expect(sora2VideoSchema.parse(await res.json())).toMatchObject({
+        model: 'my-sora-model',
+        size: '1280x720',
+      });
+    }
+    // sora-2 sizes only: a sora-2-pro size is refused for the unknown (sora-2) deployment.
+    const pro = await post(
+      { prompt: 'p', model: 'my-sora-model', size: '1792x1024' },
+      { path: '/openai/v1/videos', headers: { 'api-key': KEY } },
+    );
+    expect((await expectError(pro, 400, 'size')).message).toContain("model 'my-sora-model'");
+    expect(lines.filter((line) => line.includes("'my-sora-model'"))).toHaveLength(1);
+  });
+
+  it('strict mode (deployments given): an unknown deployment is the observed 404', async () => {
+    const { post } = setup({ deployments: { 'video-prod': 'sora-2' } });
     const res = await post(
       { prompt: 'p', model: 'sora-3' },
       { path: '/openai/v1/videos', headers: { 'api-key': KEY } },

@@ -13,6 +13,7 @@ import type { HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
 import { maskCredential } from '../../http/mask-credential.js';
 import { openAIErrorBody } from '../../http/openai-error-body.js';
+import { type HintClock, retryAfterHeaders } from '../../http/wait-hints.js';
 import { WireError } from '../../http/wire-error.js';
 
 /** A 400 `invalid_request_error` naming the offending field. */
@@ -75,7 +76,7 @@ export function contentNotReady(host: HostFamily, phase: string): WireError {
   return new WireError({ status: 404, message, type: 'invalid_request_error' });
 }
 
-function toWireError(error: unknown): WireError | undefined {
+function toWireError(error: unknown, clock: HintClock): WireError | undefined {
   if (WireError.isInstance(error)) return error;
   if (BodyError.isInstance(error)) {
     if (error.kind === 'too_large') {
@@ -107,16 +108,14 @@ function toWireError(error: unknown): WireError | undefined {
         type: 'invalid_request_error',
         code: 'service_retired',
       });
-    case 'quota_exceeded': {
-      const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    case 'quota_exceeded':
       return new WireError({
         status: 429,
         message: error.message,
         type: 'requests',
         code: 'rate_limit_exceeded',
-        headers: { 'retry-after': String(seconds), 'retry-after-ms': String(error.retryAfterMs) },
+        headers: retryAfterHeaders(error.retryAfterMs, clock),
       });
-    }
     case 'invalid_state':
       return new WireError({ status: 400, message: error.message, type: 'invalid_request_error' });
     case 'model_retired':
@@ -144,7 +143,7 @@ export function renderSora2Error(
   c: Context<EmulatorEnv>,
   emulator: EmulatorContext,
 ): Response {
-  const wire = toWireError(error);
+  const wire = toWireError(error, emulator.clock);
   if (wire === undefined) {
     emulator.log(
       'error',

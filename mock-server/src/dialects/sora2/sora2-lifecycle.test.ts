@@ -33,7 +33,11 @@ function setup(options: EmulatorOptions = {}) {
     return sora2VideoSchema.parse(await res.json());
   };
   const get = (id: string, base = '/v1') => request(`${base}/videos/${id}`);
-  const settle = (_video: Sora2Video) => emulator.clock.advance(60_000);
+  /** Moves the clock to the moment the video settles, whatever the timing profile. */
+  const settle = (video: Sora2Video, partition = 'openai:sk-life') => {
+    const view = emulator.engine.getJob(partition, video.id);
+    emulator.clock.advance(Math.max(0, view.settlesAt - emulator.clock.now()));
+  };
   return { emulator, request, create, get, settle };
 }
 
@@ -216,11 +220,18 @@ describe('expiry (ruling 12)', () => {
     await errorOf(await request(`/v1/videos/${video.id}/content?variant=thumbnail`), 404);
   });
 
-  it('Azure host: expires_at = created_at + 24 h, known from creation', async () => {
-    const { emulator, create, get } = setup();
+  it('Azure host: expires_at null until settled, then created_at + 24 h', async () => {
+    const { emulator, create, get, settle } = setup();
     const createdAt = emulator.clock.now();
     const video = await create('p', { model: 'sora-2' }, '/openai/v1');
-    expect(video.expires_at).toBe(video.created_at + 86400);
+    expect(video.expires_at).toBeNull();
+    emulator.clock.advance(20_000);
+    const running = sora2VideoSchema.parse(await (await get(video.id, '/openai/v1')).json());
+    expect(running).toMatchObject({ status: 'in_progress', expires_at: null });
+    settle(video, 'azure:sk-life');
+    const done = sora2VideoSchema.parse(await (await get(video.id, '/openai/v1')).json());
+    expect(done.status).toBe('completed');
+    expect(done.expires_at).toBe(video.created_at + 86400);
     emulator.clock.set(createdAt + DAY_MS - 1);
     expect((await get(video.id, '/openai/v1')).status).toBe(200);
     emulator.clock.advance(1);

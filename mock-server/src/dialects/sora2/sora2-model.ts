@@ -39,7 +39,7 @@ export function resolveSora2Model(
   const retired = emulator.engine.faults.retirement(name);
   if (retired) throw new ModelRetiredError(retired.model, retired.status, retired.message);
   if (host === 'azure') {
-    const base = emulator.deploymentModel(name);
+    const base = emulator.deploymentModel(name, 'sora2');
     if (base === undefined) throw unknownDeployment(name);
     try {
       return { name, capabilities: emulator.capabilities('azure-sora2', name, base) };

@@ -15,6 +15,7 @@ import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
 import { jsonWithRequestId, requestIdMiddleware } from '../../http/request-id.js';
 import { retiredServiceMiddleware } from '../../http/retired-service.js';
+import { clientWaitMs } from '../../http/wait-hints.js';
 import {
   characterBodySchema,
   createBodySchema,
@@ -86,7 +87,9 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
       c,
       toSora2Video(view),
       200,
-      after === undefined ? undefined : { 'openai-poll-after-ms': String(after) },
+      after === undefined
+        ? undefined
+        : { 'openai-poll-after-ms': String(clientWaitMs(after, emulator.clock)) },
     );
   };
 

@@ -5,7 +5,7 @@
  */
 
 import type { Sora2Video, Sora2VideoList, Sora2VideoStatus } from '@sora-kit/core/wire';
-import type { JobPhase } from '../../engine/job-phase.js';
+import { isSettledPhase, type JobPhase } from '../../engine/job-phase.js';
 import type { JobView } from '../../engine/job-view.js';
 import type { JobPage } from '../../engine/list-jobs.js';
 
@@ -47,7 +47,8 @@ export function toSora2Video(view: JobView): Sora2Video {
     progress: view.progress,
     created_at: toSeconds(job.createdAt),
     completed_at: view.finishedAt === null ? null : toSeconds(view.finishedAt),
-    expires_at: view.expiresAt === null ? null : toSeconds(view.expiresAt),
+    // null until settled on both hosts, even where the basis (Azure: created_at) is known earlier.
+    expires_at: view.expiresAt === null || !isSettledPhase(view.phase) ? null : toSeconds(view.expiresAt),
     prompt: job.prompt,
     size,
     seconds: String(job.seconds),

@@ -14,6 +14,8 @@ let emulator: Emulator;
 let server: EmulatorServer;
 let openaiEnv: Record<string, string>;
 let azureEnv: Record<string, string>;
+/** Past completion of every job here under the manual clock's default (realistic) timing. */
+const UNTIL_SETTLED_MS = 120_000;
 
 beforeAll(async () => {
   // Emulated time starts now: the command's client compares handle expiries with the real clock.
@@ -43,7 +45,7 @@ async function completedOpenAIJob(prompt: string): Promise<string> {
     baseURL: openaiEnv.OPENAI_BASE_URL,
   });
   const job = await client.create({ prompt, size: '1280x720', seconds: 4 });
-  emulator.clock.advance(60_000);
+  emulator.clock.advance(UNTIL_SETTLED_MS);
   return client.toHandle(await client.get(job));
 }
 
@@ -121,7 +123,7 @@ describe('sora-kit status, wait, list, download, remix, delete', { timeout: 30_0
     expect(job.remixedFromId).toBe(handle.split(':')[3]?.split('?')[0]);
     expect(job.status).toBe('queued');
 
-    emulator.clock.advance(60_000);
+    emulator.clock.advance(UNTIL_SETTLED_MS);
     const dir = await tempDir();
     const waited = await cli(['wait', job.handle, '--out', 'night.mp4', '--json'], openaiEnv, dir);
     expect(waited.code).toBe(0);
@@ -154,7 +156,7 @@ describe('sora-kit status, wait, list, download, remix, delete', { timeout: 30_0
       baseURL: openaiEnv.OPENAI_BASE_URL,
     });
     const job = await client.create({ prompt: 'a doomed balloon', seconds: 4 });
-    emulator.clock.advance(60_000);
+    emulator.clock.advance(UNTIL_SETTLED_MS);
     const handle = client.toHandle(job);
 
     const text = await cli(['wait', handle], openaiEnv);
@@ -188,7 +190,7 @@ describe('sora-kit status, wait, list, download, remix, delete', { timeout: 30_0
     });
     const first = await sora1.create({ prompt: 'a lighthouse', size: '480x480', seconds: 2, variants: 2 });
     const second = await sora2.create({ prompt: 'a street band', size: '1280x720', seconds: 4 });
-    emulator.clock.advance(60_000);
+    emulator.clock.advance(UNTIL_SETTLED_MS);
 
     const one = await cli(['status', sora1.toHandle(first), '--json'], azureEnv);
     expect(JSON.parse(one.stdout)).toMatchObject({
