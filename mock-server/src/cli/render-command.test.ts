@@ -72,7 +72,7 @@ describe('runRenderCommand', () => {
   });
 
   it.each([
-    [['--bogus'], /Unknown option/],
+    [['--bogus'], /^sora-emulator render: unknown flag "--bogus"\n/],
     [['--width', '1920'], /nothing to write/],
     [['--width', 'wide', '--out', 'x.mp4'], /--width must be a number/],
     [['--width', '853', '--out', 'x.mp4'], /width must be even/],

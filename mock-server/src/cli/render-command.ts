@@ -6,6 +6,7 @@ import { renderSpritesheet } from '../media/render-spritesheet.js';
 import { renderThumbnail } from '../media/render-thumbnail.js';
 import { renderVideoStream } from '../media/render-video.js';
 import { MediaOptionsError, type SceneOptions } from '../media/scene.js';
+import { parseArgsMessage } from './parse-args-message.js';
 
 /** Where the command writes its messages. */
 export interface CommandIo {
@@ -127,7 +128,7 @@ export async function runRenderCommand(argv: string[], io: CommandIo = process):
       error instanceof UsageError ||
       error instanceof MediaOptionsError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.stderr.write(`sora-emulator render: ${(error as Error).message}\n`);
+    io.stderr.write(`sora-emulator render: ${parseArgsMessage(error)}\n`);
     if (usage) io.stderr.write('Run "sora-emulator render --help" for usage.\n');
     return usage ? 2 : 1;
   }

@@ -109,6 +109,17 @@ describe('sora-emulator serve', () => {
     expect(await stop()).toBe(0);
   });
 
+  it('labels request lines by the level that shows them: info, and debug (with the request id)', async () => {
+    for (const level of ['info', 'debug'] as const) {
+      const { url, out, stop } = await start(['--port', '0', '--clock', 'manual', '--log-level', level]);
+      await (await fetch(`${url}/v1/videos`, { headers: { authorization: 'Bearer sk-log' } })).text();
+      expect(await stop()).toBe(0);
+      const line = out.stdout.split('\n').find((l) => l.includes('GET /v1/videos 200')) ?? '';
+      expect(line).toMatch(new RegExp(`^\\[sora-emulator\\] ${level}: GET /v1/videos 200 `));
+      if (level === 'debug') expect(line).toMatch(/ req_[0-9a-f]{32}$/);
+    }
+  });
+
   it('--help lists every flag', async () => {
     const { out, io } = capture();
     expect(await runCli(['--help'], io)).toBe(0);
@@ -156,7 +167,7 @@ describe('sora-emulator serve', () => {
       [['--deployments', 'prod=sora-3'], /"prod" names model "sora-3"; allowed: sora, sora-2, sora-2-pro/],
       [['--deployments', 'a=sora,a=sora-2'], /"a" is given twice/],
       [['--deployments', '__proto__=sora'], /--deployments must be NAME=MODEL/],
-      [['--frobnicate'], /Unknown option/],
+      [['--frobnicate'], /^sora-emulator: unknown flag "--frobnicate"\n/],
       [['stray'], /unknown command "stray"/],
     ];
     for (const [argv, message, env] of cases) {

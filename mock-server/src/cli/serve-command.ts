@@ -1,5 +1,5 @@
 /**
- * `sora-emulator serve`: runs the emulator on a port until SIGINT/SIGTERM (or an abort signal),
+ * `sora-emulator serve`: runs the emulator on a port until SIGINT/SIGTERM/SIGHUP (or an abort signal),
  * logging one line per request at `--log-level info`.
  * @module
  */
@@ -19,22 +19,34 @@ import { parseServeArgs, SERVE_USAGE, ServeUsageError } from './serve-options.js
 export interface ServeCommandOptions {
   /** Environment (`PORT`, `HOST`); default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Stops the server when aborted; default: SIGINT or SIGTERM. */
+  /** Stops the server when aborted; default: SIGINT, SIGTERM or SIGHUP. */
   signal?: AbortSignal;
   /** Called once listening (tests use the emulator and URL). */
   onListening?: (server: { url: string; port: number; emulator: Emulator }) => void;
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Host ms within which a repeated stop signal is the same stop (a terminal's Ctrl+C reaches a wrapper and us). */
+const REPEAT_MS = 1000;
+
 function processSignal(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  let firstAt = 0;
+  const stop = () => {
+    if (!controller.signal.aborted) {
+      firstAt = performance.now();
+      controller.abort();
+      return;
+    }
+    // A later signal, while shutting down, stops at once.
+    if (performance.now() - firstAt > REPEAT_MS) process.exit(130);
+  };
+  for (const name of STOP_SIGNALS) process.on(name, stop);
   return {
     signal: controller.signal,
     dispose: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      for (const name of STOP_SIGNALS) process.off(name, stop);
     },
   };
 }
@@ -97,9 +109,11 @@ export async function runServeCommand(
   }
   const logRequests = config.logLevel === 'info' || config.logLevel === 'debug';
   const logLine = (request: Request, response: Response, started: number): void => {
-    const id = config.logLevel === 'debug' ? ` ${response.headers.get('x-request-id') ?? ''}` : '';
+    // At debug level the line carries the request id, a debug detail, and says so.
+    const debug = config.logLevel === 'debug';
+    const id = debug ? ` ${response.headers.get('x-request-id') ?? ''}` : '';
     emulator.log(
-      'info',
+      debug ? 'debug' : 'info',
       `${request.method} ${pathAndQuery(request.url)} ${response.status} ${(performance.now() - started).toFixed(1)} ms${id}`,
     );
   };

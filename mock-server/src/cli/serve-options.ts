@@ -12,6 +12,7 @@ import { SERVICE_IDS } from '../engine/faults.js';
 import { parseQuotaSpec } from '../engine/quota-policy.js';
 import { isTimingProfileName, TIMING_PROFILE_NAMES } from '../engine/timing-profiles.js';
 import { decodeWebhookSecret } from '../webhooks/webhook-signer.js';
+import { parseArgsMessage } from './parse-args-message.js';
 
 /** Usage text of `sora-emulator serve` (also the default command). */
 export const SERVE_USAGE = `Usage: sora-emulator [serve] [options]
@@ -150,7 +151,7 @@ export function parseServeArgs(
   try {
     values = parse(argv).values;
   } catch (error) {
-    throw new ServeUsageError((error as Error).message);
+    throw new ServeUsageError(parseArgsMessage(error));
   }
   const clock = values.clock ?? 'real';
   if (clock !== 'real' && clock !== 'manual')

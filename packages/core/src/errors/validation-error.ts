@@ -76,11 +76,11 @@ export class ValidationError extends SoraKitError {
   }
 }
 
-/** Renders allowed values for a message: `4, 8, 12`, `1..20`, `>= 1` or `<= 5`. */
+/** Renders allowed values for a message: `4, 8, 12`, `1..20`, `1` (a range of one), `>= 1` or `<= 5`. */
 export function formatAllowed(allowed: AllowedValues): string {
   if (Array.isArray(allowed)) return allowed.length === 0 ? 'none' : allowed.join(', ');
   const { min, max } = allowed as NumberRange;
-  if (min !== undefined && max !== undefined) return `${min}..${max}`;
+  if (min !== undefined && max !== undefined) return min === max ? `${min}` : `${min}..${max}`;
   if (min !== undefined) return `>= ${min}`;
   return max === undefined ? 'any' : `<= ${max}`;
 }

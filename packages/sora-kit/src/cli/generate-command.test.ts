@@ -155,7 +155,7 @@ describe('sora-kit generate errors', { timeout: 30_000 }, () => {
       [['generate', 'x', '--timeout=-1'], /timeout: "-1" is not a number of seconds > 0/],
       [['generate'], /missing the PROMPT[\s\S]*sora-kit generate --help/],
       [['generate', 'a', 'red', 'fox'], /unexpected argument "red"/],
-      [['generate', 'x', '--colour', 'red'], /Unknown option '--colour'/],
+      [['generate', 'x', '--colour', 'red'], /unknown flag "--colour"/],
     ];
     for (const [argv, message] of cases) {
       const run = captureIo({ ...OFFLINE, SORA_KIT_EMULATOR_SPEED: 'fast' });

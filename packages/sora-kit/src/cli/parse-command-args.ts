@@ -87,7 +87,12 @@ export function parseCommandArgs<const O extends CommandOptions>(
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(firstSentence((error as Error).message), command);
+    // One wording for every unknown flag, as the top level and sora-emulator say it.
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message);
+    throw new UsageError(
+      unknown ? `unknown flag "${unknown[1]}"` : firstSentence((error as Error).message),
+      command,
+    );
   }
   const values = parsed.values;
   const global: GlobalFlags = {
@@ -143,14 +148,14 @@ export function integerFlag(field: string, text: string | undefined, min?: numbe
   if (text === undefined) return undefined;
   const value = Number(text);
   if (text.trim() === '' || !Number.isInteger(value) || (min !== undefined && value < min)) {
-    const least = min === undefined ? '' : ` >= ${min}`;
+    // The allowed range is added once, by whoever prints the issue ("; allowed: >= 1").
     throw new ValidationError({
       issues: [
         {
           field,
           value: text,
           ...(min === undefined ? {} : { allowed: { min } }),
-          message: `${field}: "${text}" is not a whole number${least}`,
+          message: `${field}: "${text}" ${Number.isInteger(value) && text.trim() !== '' ? 'is too small' : 'is not a whole number'}`,
         },
       ],
     });

@@ -84,6 +84,24 @@ describe('sora-kit command line', { timeout: 30_000 }, () => {
     });
   });
 
+  it('says each problem once, in one style: unknown flags, ranges, one-value ranges', async () => {
+    const flag = captureIo({});
+    expect(await runSoraKitCli(['status', '--colour', 'red'], flag.io)).toBe(2);
+    expect(flag.stderr()).toMatch(/^sora-kit: unknown flag "--colour"\n/);
+    const top = captureIo({});
+    expect(await runSoraKitCli(['--colour', 'status'], top.io)).toBe(2);
+    expect(top.stderr()).toMatch(/^sora-kit: unknown flag "--colour"/);
+    const limit = captureIo({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    expect(await runSoraKitCli(['list', '--limit', '0'], limit.io)).toBe(2);
+    expect(limit.stderr()).toBe('sora-kit: limit: "0" is too small; allowed: >= 1\n');
+    const azure = { AZURE_OPENAI_ENDPOINT: 'http://127.0.0.1:9', AZURE_OPENAI_API_KEY: 'k' };
+    const variants = captureIo(azure);
+    const argv = ['generate', 'a fox', '--backend', 'azure-sora1', '--size', '1920x1080', '--variants', '2'];
+    expect(await runSoraKitCli(argv, variants.io)).toBe(2);
+    expect(variants.stderr()).toContain('; allowed: 1\n');
+    expect(variants.stderr()).not.toContain('1..1');
+  });
+
   it('runs the standalone emulator until interrupted', async () => {
     const stop = new AbortController();
     let url = '';
