@@ -16,7 +16,8 @@ describe('clock scopes through the MSW handlers', () => {
     const a = await mine.videos.create({ prompt: 'mine' });
     const b = await theirs.videos.create({ prompt: 'theirs' });
 
-    emulator.control.advanceClock(60_000, 'openai:sk-mine');
+    // Past completion under the manual clock's default (realistic) timing: about 67 s.
+    emulator.control.advanceClock(120_000, 'openai:sk-mine');
     expect((await mine.videos.retrieve(a.id)).status).toBe('completed');
     expect((await theirs.videos.retrieve(b.id)).status).toBe('queued');
 
