@@ -45,11 +45,9 @@ if (process.argv[2] === '--server') {
       headers: { 'api-key': 'k' },
       form: () => {
         const form = new FormData();
-        for (const [k, v] of Object.entries({ model: 'sora', prompt: 'p', width: '480', height: '480' })) form.set(k, v);
-        form.set(
-          'inpaint_items',
-          JSON.stringify([{ frame_index: 0, type: 'image', file_name: 'big.png' }]),
-        );
+        for (const [k, v] of Object.entries({ model: 'sora', prompt: 'p', width: '480', height: '480' }))
+          form.set(k, v);
+        form.set('inpaint_items', JSON.stringify([{ frame_index: 0, type: 'image', file_name: 'big.png' }]));
         form.set('files', new File([file], 'big.png', { type: 'image/png' }));
         return form;
       },
