@@ -10,7 +10,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import { dashboardClient } from './dashboard-client.js';
 import { dialectContentRequest } from './dashboard-content.js';
 import { DashboardPage } from './dashboard-page.js';
-import { dashboardState } from './dashboard-state.js';
+import { type DashboardWork, dashboardState } from './dashboard-state.js';
 import { DASHBOARD_CSS } from './dashboard-styles.js';
 import type { RequestLog } from './request-log.js';
 
@@ -22,6 +22,8 @@ export interface DashboardParts {
   readonly fetch: (request: Request) => Response | Promise<Response>;
   /** How often the page polls, ms (default 1000). */
   readonly pollMs?: number;
+  /** Work counters the state route adds to (complexity tests). */
+  readonly work?: DashboardWork;
 }
 
 const SCRIPT = `(${dashboardClient.toString()})();\n`;
@@ -63,13 +65,18 @@ export function createDashboardRoutes(emulator: EmulatorContext, parts: Dashboar
     const status = c.req.query('status');
     const partition = c.req.query('partition');
     return c.json(
-      dashboardState(emulator, parts.requests, {
-        ...(offset === undefined ? {} : { offset }),
-        ...(limit === undefined ? {} : { limit }),
-        ...(dialect ? { dialect } : {}),
-        ...(status ? { status } : {}),
-        ...(partition ? { partition } : {}),
-      }),
+      dashboardState(
+        emulator,
+        parts.requests,
+        {
+          ...(offset === undefined ? {} : { offset }),
+          ...(limit === undefined ? {} : { limit }),
+          ...(dialect ? { dialect } : {}),
+          ...(status ? { status } : {}),
+          ...(partition ? { partition } : {}),
+        },
+        parts.work,
+      ),
     );
   });
   app.get('/_emulator/dashboard/content/:id', async (c) => {

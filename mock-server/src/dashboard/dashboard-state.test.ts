@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulatorCore } from '../emulator-core.js';
+import type { JobKind } from '../engine/job-record.js';
+import { testJobInput } from '../test-support/engine-fixtures.js';
+import { createDashboardRoutes } from './dashboard-routes.js';
+import type { DashboardWork } from './dashboard-state.js';
+import { createRequestLog } from './request-log.js';
 
 describe('GET /_emulator/dashboard/state', () => {
   it('pages and filters jobs of every partition and dialect, newest first', async () => {
@@ -140,5 +145,52 @@ describe('dashboard lineage', () => {
       [extension]: { kind: 'extension', source_id: source, extension_count: 1, segments: 2 },
       [again]: { kind: 'extension', source_id: extension, extension_count: 2, segments: 3 },
     });
+  });
+});
+
+describe('dashboard state with 10,000 jobs', () => {
+  it('answers one page: rows are built for the page only, whatever the job count', async () => {
+    const emulator = createEmulatorCore({ clock: 'manual', quota: 'none', logLevel: 'silent' });
+    const kinds: JobKind[] = ['sora2', 'sora1'];
+    for (let i = 0; i < 10_000; i++) {
+      const kind = kinds[i % 2] as JobKind;
+      emulator.engine.createJob(
+        testJobInput(kind === 'sora1' ? `azure:big-${i % 7}` : `openai:big-${i % 5}`, kind),
+      );
+      if (i % 100 === 0) emulator.clock.advance(1_000);
+    }
+    const work: DashboardWork = { rows: 0, scanned: 0 };
+    const routes = createDashboardRoutes(emulator, {
+      requests: createRequestLog(),
+      fetch: (request) => emulator.app.fetch(request),
+      work,
+    });
+    const state = async (query: string) => {
+      const res = await routes.request(`/_emulator/dashboard/state?${query}`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as {
+        jobs: { total: number; matching: number; offset: number; limit: number; data: { id: string }[] };
+      };
+    };
+    const first = await state('');
+    expect(first.jobs.total).toBe(10_000);
+    expect(first.jobs.matching).toBe(10_000);
+    expect(first.jobs.data).toHaveLength(50); // the default page size
+    expect(work).toEqual({ rows: 50, scanned: 10_000 });
+
+    const deep = await state('offset=9900&limit=500');
+    expect(deep.jobs.data).toHaveLength(100); // the last page holds what is left
+    expect(work.rows).toBe(150);
+
+    const capped = await state('limit=100000');
+    expect(capped.jobs.limit).toBe(500);
+    expect(capped.jobs.data).toHaveLength(500);
+    expect(work.rows).toBe(650);
+
+    const sora1 = await state('dialect=azure-sora1&limit=200');
+    expect(sora1.jobs.matching).toBe(5_000);
+    expect(sora1.jobs.data).toHaveLength(200);
+    expect(work.rows).toBe(850);
+    expect(new Set([...first.jobs.data, ...deep.jobs.data].map((j) => j.id)).size).toBe(150);
   });
 });

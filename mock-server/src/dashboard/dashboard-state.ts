@@ -31,6 +31,14 @@ export interface DashboardQuery {
   readonly limit?: number;
 }
 
+/** Work counters of {@link dashboardState}, for complexity tests (they count work, never time). */
+export interface DashboardWork {
+  /** Job rows (views with outputs and lineage) built, cumulative: one per job on the page returned. */
+  rows: number;
+  /** Jobs whose status was read for the counts and filters, cumulative. */
+  scanned: number;
+}
+
 /** The dialect of a record: Sora 1 is Azure only; Sora 2 by the partition's host. */
 export function dialectOf(record: Pick<JobRecord, 'kind' | 'partition'>): DashboardDialect {
   if (record.kind === 'sora1') return 'azure-sora1';
@@ -130,7 +138,12 @@ function quotaJson(emulator: EmulatorContext, jobs: readonly { record: JobRecord
  * @example
  * const state = dashboardState(emulator, requests, { status: 'running', limit: 50 });
  */
-export function dashboardState(emulator: EmulatorContext, requests: RequestLog, query: DashboardQuery) {
+export function dashboardState(
+  emulator: EmulatorContext,
+  requests: RequestLog,
+  query: DashboardQuery,
+  work?: DashboardWork,
+) {
   const { control } = emulator;
   const limit = Math.min(500, Math.max(1, Math.floor(query.limit ?? 50)));
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
@@ -138,6 +151,7 @@ export function dashboardState(emulator: EmulatorContext, requests: RequestLog, 
   const partitions = new Set<string>();
   const statuses: Record<string, number> = {};
   const matching: { record: JobRecord; state: JobState }[] = [];
+  if (work !== undefined) work.scanned += all.length;
   for (const job of all) {
     partitions.add(job.record.partition);
     if (query.dialect && dialectOf(job.record) !== query.dialect) continue;
@@ -160,7 +174,10 @@ export function dashboardState(emulator: EmulatorContext, requests: RequestLog, 
       partitions: [...partitions]
         .sort()
         .map((partition) => ({ partition, label: partitionLabel(partition) })),
-      data: matching.slice(offset, offset + limit).map(({ record, state }) => jobRow(record, state)),
+      data: matching.slice(offset, offset + limit).map(({ record, state }) => {
+        if (work !== undefined) work.rows += 1;
+        return jobRow(record, state);
+      }),
     },
     faults: faultsJson(control.listFaults()),
     quota: quotaJson(emulator, all),

@@ -3,8 +3,10 @@ export { createDashboardRoutes, type DashboardParts } from './dashboard-routes.j
 export {
   type DashboardDialect,
   type DashboardQuery,
+  type DashboardWork,
   dashboardState,
   dialectOf,
+  lineageOf,
   partitionLabel,
 } from './dashboard-state.js';
 export { createRequestLog, type RequestLog, type RequestLogEntry } from './request-log.js';
