@@ -180,24 +180,16 @@ describe('openEmulatorData', () => {
 
   it('keeps a quota policy set through the control API across a restart; reset restores the configured one', async () => {
     const dir = tempDir();
+    const start = (persistence: EmulatorData) =>
+      createEmulator({ clock: 'manual', seed: 'quota', quota: 'concurrent:2', persistence });
     const data = openData(dir);
-    const emulator = createEmulator({
-      clock: 'manual',
-      seed: 'quota',
-      quota: 'concurrent:2',
-      persistence: data,
-    });
+    const emulator = start(data);
     expect(
       (await post(emulator, '/_emulator/quota', { mode: 'rate', limit: 3, window_ms: 60_000 })).status,
     ).toBe(200);
     close(data);
     const reopened = openData(dir);
-    const again = createEmulator({
-      clock: 'manual',
-      seed: 'quota',
-      quota: 'concurrent:2',
-      persistence: reopened,
-    });
+    const again = start(reopened);
     expect(await (await again.app.request('/_emulator/quota')).json()).toEqual({
       mode: 'rate',
       limit: 3,
