@@ -38,10 +38,13 @@ export { defineScenario, type Scenario, type ScenarioDefinition } from './scenar
 export type { ExpectedError, ScenarioContext } from './scenario-context.js';
 export {
   ALL_DIALECTS,
+  characters,
   contractScenarios,
   createCompleteDownload,
   deleteJob,
+  edit,
   expiry,
+  extend,
   failure,
   invalidCropBounds,
   invalidFieldScenarios,

@@ -3,14 +3,31 @@
  * expectations that throw `ContractFailure`, time control, and the emulator control API.
  * @module
  */
-import { sora1ErrorSchema, sora2ErrorResponseSchema } from '@sora-kit/core/wire';
+import { sora1ErrorSchema, sora1WrappedErrorSchema, sora2ErrorResponseSchema } from '@sora-kit/core/wire';
 import type { ContractDialect } from './contract-dialect.js';
 import { ContractFailure, ContractSkip } from './contract-failure.js';
 import { createSora1Client, type Sora1Client } from './sora1-wire-client.js';
 import { createSora2Client, type SettleLoop, type Sora2Client } from './sora2-wire-client.js';
 import type { DialectEndpoint, EmulatorControlCall, Target } from './target.js';
 import { createExchanger, type Exchanger } from './wire-exchange.js';
-import type { RecordedExchange, WireErrorBody, WireResponse } from './wire-response.js';
+import type { RecordedExchange, WireErrorBody, WireResponse, WireSchema } from './wire-response.js';
+
+/**
+ * The Azure host of Sora 2: the OpenAI envelope, or Azure's own wrapped form, which its gateway
+ * answers for a path it does not serve (`{"error": {"code": "404", "message": "Resource not found"}}`).
+ */
+const sora2AzureErrorSchema: WireSchema<unknown> = {
+  safeParse(value) {
+    const openai = sora2ErrorResponseSchema.safeParse(value);
+    return openai.success ? openai : sora1WrappedErrorSchema.safeParse(value);
+  },
+};
+
+const ERROR_SCHEMAS: Readonly<Record<ContractDialect, WireSchema<unknown>>> = {
+  'sora2-openai': sora2ErrorResponseSchema,
+  'sora2-azure': sora2AzureErrorSchema,
+  'sora1-azure': sora1ErrorSchema,
+};
 
 /** What a failed request is expected to say. `undefined` fields are not checked. */
 export interface ExpectedError {
@@ -86,7 +103,7 @@ function describeStatus(response: WireResponse<unknown>): string {
 export function createScenarioContext(options: ScenarioContextOptions): ScenarioContext {
   const { target, dialect } = options;
   const endpoint = target.endpoint(dialect, { isolationKey: options.isolationKey });
-  const errorSchema = dialect === 'sora1-azure' ? sora1ErrorSchema : sora2ErrorResponseSchema;
+  const errorSchema = ERROR_SCHEMAS[dialect];
   const exchanger: Exchanger = createExchanger({
     fetch: target.fetch,
     errorSchema,

@@ -4,9 +4,11 @@
  * @module
  */
 import {
+  type Sora2Character,
   type Sora2DeletedVideo,
   type Sora2Video,
   type Sora2VideoList,
+  sora2CharacterSchema,
   sora2DeletedVideoSchema,
   sora2VideoListSchema,
   sora2VideoSchema,
@@ -48,8 +50,26 @@ export interface Sora2Client {
   content(id: string, variant?: 'video' | 'thumbnail' | 'spritesheet'): Promise<WireResponse<never>>;
   /** `POST /videos/{id}/remix`. */
   remix(id: string, body: { prompt: string }, options?: CreateOptions): Promise<WireResponse<Sora2Video>>;
+  /** `POST /videos/edits` (multipart, as the SDK sends it: `prompt`, `video[id]`). */
+  edit(body: { prompt: string; videoId: string }, options?: CreateOptions): Promise<WireResponse<Sora2Video>>;
+  /** `POST /videos/extensions` (multipart: `prompt`, `seconds`, `video[id]`). */
+  extend(
+    body: { prompt: string; seconds: string; videoId: string },
+    options?: CreateOptions,
+  ): Promise<WireResponse<Sora2Video>>;
+  /** `POST /videos/characters` (multipart: `name` and the clip as `video`). */
+  createCharacter(body: { name: string; clip: Uint8Array }): Promise<WireResponse<Sora2Character>>;
+  /** `GET /videos/characters/{character_id}`. */
+  getCharacter(id: string): Promise<WireResponse<Sora2Character>>;
   /** Polls `GET /videos/{id}` until `completed` or `failed`, moving time between polls. */
   waitForSettled(id: string): Promise<Sora2Video>;
+}
+
+/** A multipart body of string fields. */
+function form(fields: Readonly<Record<string, string>>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
 }
 
 /** Builds the Sora 2 client over an exchanger. */
@@ -120,6 +140,46 @@ export function createSora2Client(
         body,
         success: sora2VideoSchema,
         startsJob: startsJob(options),
+      }),
+    edit: (body, options) =>
+      exchanger.send({
+        operation: 'POST /videos/edits',
+        method: 'POST',
+        url: `${baseUrl}/videos/edits`,
+        headers,
+        body: form({ prompt: body.prompt, 'video[id]': body.videoId }),
+        success: sora2VideoSchema,
+        startsJob: startsJob(options),
+      }),
+    extend: (body, options) =>
+      exchanger.send({
+        operation: 'POST /videos/extensions',
+        method: 'POST',
+        url: `${baseUrl}/videos/extensions`,
+        headers,
+        body: form({ prompt: body.prompt, seconds: body.seconds, 'video[id]': body.videoId }),
+        success: sora2VideoSchema,
+        startsJob: startsJob(options),
+      }),
+    createCharacter: (body) => {
+      const data = form({ name: body.name });
+      data.set('video', new File([new Uint8Array(body.clip)], 'character.mp4', { type: 'video/mp4' }));
+      return exchanger.send({
+        operation: 'POST /videos/characters',
+        method: 'POST',
+        url: `${baseUrl}/videos/characters`,
+        headers,
+        body: data,
+        success: sora2CharacterSchema,
+      });
+    },
+    getCharacter: (id) =>
+      exchanger.send({
+        operation: 'GET /videos/characters/{id}',
+        method: 'GET',
+        url: `${baseUrl}/videos/characters/${encodeURIComponent(id)}`,
+        headers,
+        success: sora2CharacterSchema,
       }),
     waitForSettled: (id) =>
       settle(

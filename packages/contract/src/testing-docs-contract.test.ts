@@ -83,6 +83,6 @@ describe('docs/testing.md, section "Contract test kit"', () => {
       env,
       timeout: 120_000,
     });
-    expect(stdout).toMatch(/Tests\s+45 passed \| 42 skipped \(87\)/);
+    expect(stdout).toMatch(/Tests\s+51 passed \| 48 skipped \(99\)/);
   }, 150_000);
 });
