@@ -96,6 +96,8 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
   private polling: Promise<void> | undefined;
   private pollAgain = false;
   private closed = false;
+  /** Slot releases sent to Redis and not yet answered (close waits for them). */
+  private readonly givingBack = new Set<Promise<void>>();
 
   constructor(client: RedisGateClient, settings: RedisGateSettings) {
     if (!(settings.limit >= 1) || !Number.isFinite(settings.limit)) {
@@ -246,6 +248,8 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
     );
     this.slots.clear();
     this.byJob.clear();
+    // Releases already under way must reach Redis before the connections close.
+    await Promise.allSettled([...this.givingBack]);
     await Promise.allSettled([
       this.subscriber?.close(),
       this.settings.ownsClient && this.client.isOpen ? this.client.close() : undefined,
@@ -272,11 +276,21 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
     if (finished) this.seenPaused = false;
     if (!slot.lost) this.seenHolders = Math.max(0, this.seenHolders - 1);
     this.emit({ type: 'slot-released', jobId: slot.jobId, held: this.seenHolders, queued: this.queued });
-    this.run(RELEASE, [this.keys.holders, this.keys.pause], [slot.token, finished ? 1 : 0, this.keys.channel])
-      .catch((error: unknown) =>
-        this.warn(`could not give back a slot of gate "${this.name}" (its lease runs out by itself)`, error),
+    const giveBack: Promise<void> = this.run(
+      RELEASE,
+      [this.keys.holders, this.keys.pause],
+      [slot.token, finished ? 1 : 0, this.keys.channel],
+    )
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          this.warn(`could not give back a slot of gate "${this.name}" (its lease runs out by itself)`, error),
       )
-      .finally(() => this.kick());
+      .finally(() => {
+        this.givingBack.delete(giveBack);
+        this.kick();
+      });
+    this.givingBack.add(giveBack);
     this.prober.update();
   }
 
