@@ -90,4 +90,46 @@ describe('a target that breaks the contract fails the scenario', () => {
     );
     expect(byName('create-complete-download', 'sora2-openai')?.reason).toMatch(/video content: not an MP4/);
   });
+
+  it('an extension that lasts only the extension fails extend (seconds are source + extension)', async () => {
+    const target = corrupted(async (request, response) =>
+      request.method === 'POST' && new URL(request.url).pathname === '/v1/videos/extensions' && response.ok
+        ? rewriteJson(response, (body) => ({ ...body, seconds: '4' }))
+        : response,
+    );
+    const report = await runContract({ targets: [target], filter: 'extend' });
+    const openai = report.results.find((result) => result.dialect === 'sora2-openai');
+    expect(openai?.status).toBe('failed');
+    expect(openai?.reason).toBe('extension seconds (source + extension): expected "8", got "4"');
+    expect(report.results.find((result) => result.dialect === 'sora2-azure')?.status).toBe('passed');
+  });
+
+  it('an edit at another size fails edit, and an edit the Azure host accepts fails on Azure', async () => {
+    const target = corrupted(async (request, response) => {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/v1/videos/edits' && response.ok)
+        return rewriteJson(response, (body) => ({ ...body, size: '1280x720' }));
+      if (pathname === '/openai/v1/videos/edits')
+        return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      return response;
+    });
+    const report = await runContract({ targets: [target], filter: 'edit' });
+    const reasons = Object.fromEntries(report.results.map((result) => [result.dialect, result.reason]));
+    expect(reasons['sora2-openai']).toBe('edit keeps size: expected "720x1280", got "1280x720"');
+    expect(reasons['sora2-azure']).toMatch(/POST \/videos\/edits 200: body breaks the strict wire schema/);
+  });
+
+  it('a character read back under another name fails characters', async () => {
+    const target = corrupted(async (request, response) =>
+      request.method === 'GET' &&
+      new URL(request.url).pathname.startsWith('/v1/videos/characters/') &&
+      response.ok
+        ? rewriteJson(response, (body) => ({ ...body, name: 'Someone else' }))
+        : response,
+    );
+    const report = await runContract({ targets: [target], filter: 'characters' });
+    const openai = report.results.find((result) => result.dialect === 'sora2-openai');
+    expect(openai?.status).toBe('failed');
+    expect(openai?.reason).toMatch(/^character name read back: expected "Robot kit\w+", got "Someone else"$/);
+  });
 });
