@@ -284,7 +284,10 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
       .then(
         () => undefined,
         (error: unknown) =>
-          this.warn(`could not give back a slot of gate "${this.name}" (its lease runs out by itself)`, error),
+          this.warn(
+            `could not give back a slot of gate "${this.name}" (its lease runs out by itself)`,
+            error,
+          ),
       )
       .finally(() => {
         this.givingBack.delete(giveBack);
