@@ -41,8 +41,11 @@ function client() {
 async function completedJob(prompt: string): Promise<string> {
   const c = client();
   const job = await c.create({ prompt, size: '1280x720', seconds: 4 });
-  emulator.clock.advance(60_000);
-  return c.toHandle(await c.get(job));
+  // Realistic manual-clock timing: a 1280x720 4 s sora-2 video settles after about 67 s.
+  emulator.clock.advance(120_000);
+  const settled = await c.get(job);
+  if (settled.status !== 'completed') throw new Error(`source video is ${settled.status} after 120 s`);
+  return c.toHandle(settled);
 }
 
 describe('sora-kit edit, extend and character', { timeout: 60_000 }, () => {
