@@ -1,5 +1,6 @@
 /**
- * Test support: the Redis the tests use. `SORA_KIT_REDIS_URL` (set by `.ci/run`) names a shared
+ * Test support: the Redis the tests use. `SORA_KIT_REDIS_URL` (set by `.ci/run`, or by the global
+ * setup in global-redis.ts, which starts a private server when it is unset) names a shared
  * redis-server; each test takes its own key prefix there. Tests that stop and restart Redis start
  * a private `redis-server` (the Debian package `.ci/run` installs) on a free loopback port.
  * @module
