@@ -128,6 +128,8 @@ export {
   ValidationError,
   VideoApiError,
 } from './errors/index.js';
+export type { ProviderHttp, ProviderHttpOptions, ProviderRequest } from './http/index.js';
+export { createProviderHttp, readJsonResponse } from './http/index.js';
 export { readMediaSource, sniffMediaType } from './media/index.js';
 export type {
   LintPromptOptions,

@@ -1,10 +1,13 @@
 import {
   type CreateVideoRequest,
+  createProviderHttp,
   type ProviderCallOptions,
   type ProviderCreateOptions,
   type ProviderDownloadOptions,
+  type ProviderHttp,
   type ProviderJobResult,
   type ProviderListOptions,
+  readJsonResponse,
   SoraKitError,
   ValidationError,
   type VideoDownload,
@@ -16,7 +19,6 @@ import { mapSora1Job } from './map-sora1-job.js';
 import { normalizeEndpoint } from './normalize-endpoint.js';
 import { sora1JobListSchema } from './sora1-api.js';
 import { createSora1Auth } from './sora1-auth.js';
-import { createSora1Http, type Sora1Http } from './sora1-http.js';
 import type { Sora1ProviderOptions } from './sora1-provider-options.js';
 
 const JOBS = '/video/generations/jobs';
@@ -28,7 +30,7 @@ export class Sora1Provider implements VideoProvider {
   readonly model: string;
   /** The `/openai/v1` base URL requests go to. */
   readonly baseUrl: string;
-  private readonly http: Sora1Http;
+  private readonly http: ProviderHttp;
 
   constructor(options: Sora1ProviderOptions) {
     if (!options.deployment) {
@@ -45,12 +47,13 @@ export class Sora1Provider implements VideoProvider {
     }
     this.model = options.deployment;
     this.baseUrl = normalizeEndpoint(options.endpoint);
-    this.http = createSora1Http({
+    this.http = createProviderHttp({
+      backend: this.backend,
       baseUrl: this.baseUrl,
-      apiVersion: options.apiVersion ?? 'preview',
+      query: { 'api-version': options.apiVersion ?? 'preview' },
       auth: createSora1Auth(options),
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      headers: options.headers ?? {},
+      fetch: options.fetch,
+      headers: options.headers,
       model: options.deployment,
     });
   }
@@ -81,7 +84,7 @@ export class Sora1Provider implements VideoProvider {
       query: { limit: String(options.limit ?? 10), after: options.cursor },
       signal: options.signal,
     });
-    const page = sora1JobListSchema.safeParse(await readJson(response));
+    const page = sora1JobListSchema.safeParse(await readJsonResponse(response, 'azure-sora1'));
     if (!page.success) throw unexpected('job list', page.error);
     const jobs = (page.data.data ?? []).map(mapSora1Job);
     const last = page.data.last_id ?? jobs.at(-1)?.id;
@@ -151,18 +154,9 @@ export class Sora1Provider implements VideoProvider {
   }
 
   private async readJob(response: Response): Promise<ProviderJobResult> {
-    const job = mapSora1Job(await readJson(response));
+    const job = mapSora1Job(await readJsonResponse(response, 'azure-sora1'));
     const pollAfter = Number(response.headers.get('openai-poll-after-ms') ?? Number.NaN);
     return { job, ...(Number.isFinite(pollAfter) ? { hint: { pollAfterMs: pollAfter } } : {}) };
-  }
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw unexpected(`response (not JSON: ${text.slice(0, 80)})`, error);
   }
 }
 
