@@ -36,7 +36,7 @@ describe('createVideoClientFromEnv', () => {
       maxConcurrentJobs: 5,
     });
     expect(openai.provider).toBeInstanceOf(Sora2Provider);
-    expect((openai.provider as Sora2Provider).client.baseURL).toBe('http://127.0.0.1:9/v1');
+    expect((openai.provider as Sora2Provider).baseURL).toBe('http://127.0.0.1:9/v1');
     expect(openai.gate.limit).toBe(5);
   });
 

@@ -2,6 +2,7 @@ export { azureBaseURL } from './azure-base-url.js';
 export { mapSora2Character } from './map-sora2-character.js';
 export { mapSora2Error } from './map-sora2-error.js';
 export { mapSora2Status, mapSora2Video } from './map-sora2-video.js';
+export type { Sora2Http } from './sora2-http.js';
 export type { Sora2Backend } from './sora2-provider.js';
 export { createAzureSora2Provider, createOpenAISora2Provider, Sora2Provider } from './sora2-provider.js';
 export type {

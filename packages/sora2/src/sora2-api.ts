@@ -30,3 +30,10 @@ export const sora2CharacterSchema = z.object({
   name: z.string().nullish(),
   created_at: z.number().nullish(),
 });
+
+/** A video listing page (`GET /videos`): the items are read one by one with {@link sora2VideoSchema}. */
+export const sora2VideoListSchema = z.object({
+  data: z.array(z.unknown()).nullish(),
+  has_more: z.boolean().nullish(),
+  last_id: z.string().nullish(),
+});

@@ -1,7 +1,9 @@
 import { NotFoundError, QuotaExceededError, ValidationError, VideoApiError } from '@sora-kit/core';
 import { createEmulator, type Emulator, type EmulatorServer } from '@sora-kit/emulator';
+import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { azureBaseURL } from './azure-base-url.js';
+import { mapSora2Error } from './map-sora2-error.js';
 import { createAzureSora2Provider, createOpenAISora2Provider } from './sora2-provider.js';
 
 describe('Sora2Provider against the emulator', () => {
@@ -78,7 +80,7 @@ describe('Sora2Provider against the emulator', () => {
     );
   });
 
-  it("turns the SDK's errors into core errors, with the SDK's own retries off", async () => {
+  it('turns error answers into core errors and never retries on its own', async () => {
     const sora2 = openai();
     await expect(sora2.get('video_missing')).rejects.toSatisfy(NotFoundError.isInstance);
 
@@ -146,5 +148,85 @@ describe('Sora2Provider against the emulator', () => {
       expect(azureBaseURL(endpoint)).toBe('https://r.openai.azure.com/openai/v1/');
     }
     expect(() => azureBaseURL('r.openai.azure.com')).toThrow(ValidationError);
+  });
+  it('sends organization, project, extra headers and the Idempotency-Key; creates are multipart as the SDK sends them', async () => {
+    const sora2 = createOpenAISora2Provider({
+      apiKey: 'sk-1',
+      baseURL: `${server.url}/v1/`,
+      organization: 'org-1',
+      project: 'proj-1',
+      headers: { 'x-trace': 't-1' },
+      fetch: recordingFetch,
+    });
+    const created = await sora2.create({ prompt: 'a red balloon', seconds: 4 }, { idempotencyKey: 'key-1' });
+    const again = await sora2.create({ prompt: 'a red balloon', seconds: 4 }, { idempotencyKey: 'key-1' });
+    expect(again.job.id).toBe(created.job.id);
+    expect(emulator.control.jobs()).toHaveLength(1);
+    const sent = seen[0]!;
+    expect(sent.url.pathname).toBe('/v1/videos');
+    expect(sent.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    expect(sent.headers.get('idempotency-key')).toBe('key-1');
+    expect(sent.headers.get('openai-organization')).toBe('org-1');
+    expect(sent.headers.get('openai-project')).toBe('proj-1');
+    expect(sent.headers.get('x-trace')).toBe('t-1');
+    await sora2.get(created.job.id);
+    expect(seen.at(-1)?.headers.get('idempotency-key')).toBeNull();
+  });
+
+  it('a request past timeoutMs fails as a retryable timeout naming the URL; a dropped connection as a network error', async () => {
+    const sora2 = createOpenAISora2Provider({ apiKey: 'sk-1', baseURL: `${server.url}/v1`, timeoutMs: 100 });
+    emulator.control.addLatency({ latencyMs: 1000, route: 'GET /v1/videos/*', count: 1 });
+    const late = await sora2.get('video_x').catch((e) => e);
+    expect(VideoApiError.isInstance(late)).toBe(true);
+    expect(late).toMatchObject({ status: 0, code: 'timeout', isRetryable: true, backend: 'openai-sora2' });
+    expect(late.message).toContain(`network error calling openai-sora2 at ${server.url}/v1/videos/video_x`);
+
+    emulator.control.addLatency({ latencyMs: 0, route: 'GET /v1/videos/*', count: 1, drop: true });
+    const dropped = await openai()
+      .get('video_x')
+      .catch((e) => e);
+    expect(dropped).toMatchObject({ status: 0, code: 'network_error', isRetryable: true });
+  });
+
+  it('an abort during a slow call rejects with the signal reason, not a timeout', async () => {
+    emulator.control.addLatency({ latencyMs: 1000, route: 'GET /v1/videos/*', count: 1 });
+    const controller = new AbortController();
+    const reason = new Error('stop now');
+    const pending = openai().get('video_x', { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it('mapSora2Error maps what the openai SDK throws (for code that calls the SDK itself)', async () => {
+    const sdk = new OpenAI({ apiKey: 'sk-1', baseURL: `${server.url}/v1`, maxRetries: 0 });
+    const context = { backend: 'openai-sora2' as const, url: sdk.baseURL };
+    const missing = await sdk.videos.retrieve('video_missing').catch((e) => mapSora2Error(e, context));
+    expect(NotFoundError.isInstance(missing)).toBe(true);
+
+    emulator.control.injectRouteFault({
+      route: 'GET /v1/videos/*',
+      count: 1,
+      status: 429,
+      headers: { 'retry-after-ms': '700' },
+      body: {
+        error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded', param: null },
+      },
+    });
+    const limited = await sdk.videos.retrieve('video_x').catch((e) => mapSora2Error(e, context));
+    expect(QuotaExceededError.isInstance(limited)).toBe(true);
+    expect(limited).toMatchObject({ status: 429, retryAfterMs: 700, code: 'rate_limit_exceeded' });
+
+    const slow = new OpenAI({ apiKey: 'sk-1', baseURL: `${server.url}/v1`, maxRetries: 0, timeout: 100 });
+    emulator.control.addLatency({ latencyMs: 1000, route: 'GET /v1/videos/*', count: 1 });
+    const late = await slow.videos.retrieve('video_x').catch((e) => mapSora2Error(e, context));
+    expect(late).toMatchObject({ status: 0, code: 'timeout', isRetryable: true });
+
+    await server.close();
+    const offline = await sdk.videos.retrieve('video_x').catch((e) => mapSora2Error(e, context));
+    expect(offline).toMatchObject({ status: 0, code: 'network_error', isRetryable: true, url: sdk.baseURL });
+    server = await emulator.listen(0);
+
+    const plain = new Error('not from the SDK');
+    expect(mapSora2Error(plain, context)).toBe(plain);
   });
 });

@@ -10,89 +10,116 @@ import {
   type ProviderDownloadOptions,
   type ProviderJobResult,
   type ProviderListOptions,
+  type ProviderRequest,
   type RemixVideoRequest,
+  readJsonResponse,
   SoraKitError,
   type VideoCharacter,
   type VideoDownload,
   type VideoJobPage,
   type VideoProvider,
 } from '@sora-kit/core';
-import type OpenAI from 'openai';
 import { linkSignal } from './link-signal.js';
 import { mapSora2Character } from './map-sora2-character.js';
 import { mapSora2Error } from './map-sora2-error.js';
 import { mapSora2Video } from './map-sora2-video.js';
-import { azureOpenAIClient, openAIClient } from './sora2-openai-client.js';
+import { sora2VideoListSchema } from './sora2-api.js';
+import { azureHttp, openAIHttp, type Sora2Http } from './sora2-http.js';
 import type { AzureSora2ProviderOptions, OpenAISora2ProviderOptions } from './sora2-provider-options.js';
 import { toInputReference, toUpload } from './to-input-reference.js';
-
-type VideoCreateParams = OpenAI.Videos.VideoCreateParams;
 
 /** The `Idempotency-Key` header of a create, when the client gave one. */
 function idempotency(options: ProviderCreateOptions): { headers?: Record<string, string> } {
   return options.idempotencyKey ? { headers: { 'Idempotency-Key': options.idempotencyKey } } : {};
 }
 
-/** The OpenAI Videos API (Sora 2), on OpenAI or Azure, as a `VideoProvider` over the `openai` SDK. */
+/**
+ * A multipart body, encoded as the `openai` SDK encodes its Videos requests: objects as
+ * `key[name]`, arrays as `key[]`, files with their names; `undefined` fields left out.
+ */
+function multipart(fields: Record<string, unknown>): FormData {
+  const form = new FormData();
+  const add = (key: string, value: unknown): void => {
+    if (value === undefined) return;
+    if (value instanceof Blob) form.append(key, value, value instanceof File ? value.name : 'blob');
+    else if (Array.isArray(value)) for (const entry of value) add(`${key}[]`, entry);
+    else if (value !== null && typeof value === 'object') {
+      for (const [name, entry] of Object.entries(value)) add(`${key}[${name}]`, entry);
+    } else form.append(key, String(value));
+  };
+  for (const [key, value] of Object.entries(fields)) add(key, value);
+  return form;
+}
+
+const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`;
+
+/** The OpenAI Videos API (Sora 2), on OpenAI or Azure, as a `VideoProvider` over plain `fetch`. */
 export class Sora2Provider implements VideoProvider {
   readonly backend: 'openai-sora2' | 'azure-sora2';
   /** The default model (OpenAI) or the deployment (Azure). */
   readonly model: string | undefined;
-  /** The SDK client (its own retries are off). */
-  readonly client: OpenAI;
+  /** The base URL requests go to (`https://api.openai.com/v1`, `https://NAME.openai.azure.com/openai/v1`). */
+  readonly baseURL: string;
+  private readonly http: Sora2Http['request'];
 
-  constructor(backend: 'openai-sora2' | 'azure-sora2', client: OpenAI, model?: string) {
+  constructor(backend: 'openai-sora2' | 'azure-sora2', http: Sora2Http, model?: string) {
     this.backend = backend;
-    this.client = client;
+    this.http = http.request;
+    this.baseURL = http.baseURL;
     this.model = model;
   }
 
   async create(request: CreateVideoRequest, options: ProviderCreateOptions = {}): Promise<ProviderJobResult> {
-    const body: VideoCreateParams = { prompt: request.prompt };
-    const model = request.model ?? this.model;
-    if (model) body.model = model;
-    if (request.seconds !== undefined) body.seconds = String(request.seconds) as VideoCreateParams['seconds'];
-    if (request.size !== undefined) {
-      body.size = (
-        typeof request.size === 'string' ? request.size : formatSize(request.size)
-      ) as VideoCreateParams['size'];
-    }
     const image = request.inputs?.find((input) => input.kind === 'image');
-    if (image && image.kind === 'image') body.input_reference = await toInputReference(image);
-    // `characters` is in the guide but not yet in the SDK's types; the SDK sends it as given.
-    if (request.characters?.length) {
-      (body as VideoCreateParams & { characters?: { id: string }[] }).characters = request.characters.map(
-        (id) => ({ id }),
-      );
-    }
-    return this.call(options.signal, async (signal) =>
-      this.read(await this.client.videos.create(body, { signal, ...idempotency(options) }).withResponse()),
-    );
+    const body = multipart({
+      prompt: request.prompt,
+      model: request.model ?? this.model,
+      seconds: request.seconds === undefined ? undefined : String(request.seconds),
+      size:
+        request.size === undefined
+          ? undefined
+          : typeof request.size === 'string'
+            ? request.size
+            : formatSize(request.size),
+      input_reference: image && image.kind === 'image' ? await toInputReference(image) : undefined,
+      characters: request.characters?.length ? request.characters.map((id) => ({ id })) : undefined,
+    });
+    return this.job(options.signal, { method: 'POST', path: '/videos', body, ...idempotency(options) });
   }
 
   async get(id: string, options: ProviderCallOptions = {}): Promise<ProviderJobResult> {
-    return this.call(options.signal, async (signal) =>
-      this.read(await this.client.videos.retrieve(id, { signal }).withResponse()),
-    );
+    return this.job(options.signal, { method: 'GET', path: videoPath(id) });
   }
 
   async list(options: ProviderListOptions = {}): Promise<VideoJobPage> {
     return this.call(options.signal, async (signal) => {
-      const page = await this.client.videos.list(
-        {
-          ...(options.limit === undefined ? {} : { limit: options.limit }),
-          ...(options.cursor ? { after: options.cursor } : {}),
+      const response = await this.http({
+        method: 'GET',
+        path: '/videos',
+        query: {
+          limit: options.limit === undefined ? undefined : String(options.limit),
+          after: options.cursor || undefined,
         },
-        { signal },
-      );
-      const jobs = page.getPaginatedItems().map((video) => mapSora2Video(video, this.backend));
-      const last = page.last_id || jobs.at(-1)?.id;
-      return { jobs, ...(page.has_more && last ? { nextCursor: last } : {}) };
+        signal,
+      });
+      const page = sora2VideoListSchema.safeParse(await readJsonResponse(response, this.backend));
+      if (!page.success) {
+        throw new SoraKitError({
+          message: `${this.backend} returned an unexpected video list`,
+          cause: page.error,
+        });
+      }
+      const jobs = (page.data.data ?? []).map((video) => mapSora2Video(video, this.backend));
+      const last = page.data.last_id || jobs.at(-1)?.id;
+      return { jobs, ...(page.data.has_more && last ? { nextCursor: last } : {}) };
     });
   }
 
   async delete(id: string, options: ProviderCallOptions = {}): Promise<void> {
-    await this.call(options.signal, (signal) => this.client.videos.delete(id, { signal }));
+    await this.call(options.signal, async (signal) => {
+      const response = await this.http({ method: 'DELETE', path: videoPath(id), signal });
+      await response.body?.cancel();
+    });
   }
 
   async remix(
@@ -100,13 +127,12 @@ export class Sora2Provider implements VideoProvider {
     request: RemixVideoRequest,
     options: ProviderCreateOptions = {},
   ): Promise<ProviderJobResult> {
-    return this.call(options.signal, async (signal) =>
-      this.read(
-        await this.client.videos
-          .remix(id, { prompt: request.prompt }, { signal, ...idempotency(options) })
-          .withResponse(),
-      ),
-    );
+    return this.job(options.signal, {
+      method: 'POST',
+      path: `${videoPath(id)}/remix`,
+      body: { prompt: request.prompt },
+      ...idempotency(options),
+    });
   }
 
   async edit(
@@ -114,11 +140,11 @@ export class Sora2Provider implements VideoProvider {
     request: EditVideoRequest,
     options: ProviderCallOptions = {},
   ): Promise<ProviderJobResult> {
-    return this.call(options.signal, async (signal) =>
-      this.read(
-        await this.client.videos.edit({ prompt: request.prompt, video: { id } }, { signal }).withResponse(),
-      ),
-    );
+    return this.job(options.signal, {
+      method: 'POST',
+      path: '/videos/edits',
+      body: multipart({ prompt: request.prompt, video: { id } }),
+    });
   }
 
   async extend(
@@ -126,14 +152,11 @@ export class Sora2Provider implements VideoProvider {
     request: ExtendVideoRequest,
     options: ProviderCallOptions = {},
   ): Promise<ProviderJobResult> {
-    const seconds = String(request.seconds) as OpenAI.Videos.VideoExtendParams['seconds'];
-    return this.call(options.signal, async (signal) =>
-      this.read(
-        await this.client.videos
-          .extend({ prompt: request.prompt, seconds, video: { id } }, { signal })
-          .withResponse(),
-      ),
-    );
+    return this.job(options.signal, {
+      method: 'POST',
+      path: '/videos/extensions',
+      body: multipart({ prompt: request.prompt, seconds: String(request.seconds), video: { id } }),
+    });
   }
 
   async createCharacter(
@@ -144,18 +167,26 @@ export class Sora2Provider implements VideoProvider {
       { source: request.video, mediaType: request.mediaType, fileName: request.fileName },
       'video',
     );
-    return this.call(options.signal, async (signal) =>
-      mapSora2Character(
-        await this.client.videos.createCharacter({ name: request.name, video }, { signal }),
-        this.backend,
-      ),
-    );
+    return this.call(options.signal, async (signal) => {
+      const response = await this.http({
+        method: 'POST',
+        path: '/videos/characters',
+        body: multipart({ name: request.name, video }),
+        signal,
+      });
+      return mapSora2Character(await readJsonResponse(response, this.backend), this.backend);
+    });
   }
 
   async getCharacter(id: string, options: ProviderCallOptions = {}): Promise<VideoCharacter> {
-    return this.call(options.signal, async (signal) =>
-      mapSora2Character(await this.client.videos.getCharacter(id, { signal }), this.backend),
-    );
+    return this.call(options.signal, async (signal) => {
+      const response = await this.http({
+        method: 'GET',
+        path: `/videos/characters/${encodeURIComponent(id)}`,
+        signal,
+      });
+      return mapSora2Character(await readJsonResponse(response, this.backend), this.backend);
+    });
   }
 
   /** Streams the video, its thumbnail or its spritesheet (`variant`). */
@@ -163,7 +194,14 @@ export class Sora2Provider implements VideoProvider {
     const variant = options.variant ?? 'video';
     const response = await this.call(
       options.signal,
-      (signal) => this.client.videos.downloadContent(id, { variant }, { signal }),
+      (signal) =>
+        this.http({
+          method: 'GET',
+          path: `${videoPath(id)}/content`,
+          query: { variant },
+          accept: 'application/binary',
+          signal,
+        }),
       { linkForCallOnly: false },
     );
     if (!response.body)
@@ -178,17 +216,24 @@ export class Sora2Provider implements VideoProvider {
     };
   }
 
-  private read({ data, response }: { data: unknown; response: Response }): ProviderJobResult {
-    const job = mapSora2Video(data, this.backend);
-    const pollAfter = Number(response.headers.get('openai-poll-after-ms') ?? Number.NaN);
-    return { job, ...(Number.isFinite(pollAfter) ? { hint: { pollAfterMs: pollAfter } } : {}) };
+  /** Sends a request answered by a video object; the poll hint from `openai-poll-after-ms`. */
+  private job(
+    signal: AbortSignal | undefined,
+    request: Omit<ProviderRequest, 'signal'>,
+  ): Promise<ProviderJobResult> {
+    return this.call(signal, async (linked) => {
+      const response = await this.http({ ...request, signal: linked });
+      const job = mapSora2Video(await readJsonResponse(response, this.backend), this.backend);
+      const pollAfter = Number(response.headers.get('openai-poll-after-ms') ?? Number.NaN);
+      return { job, ...(Number.isFinite(pollAfter) ? { hint: { pollAfterMs: pollAfter } } : {}) };
+    });
   }
 
   /**
-   * Runs one SDK call. The SDK adds an abort listener to the signal it is given and never removes
-   * it, so a long `wait()` that shares one signal across many polls would pile up listeners (Node
-   * warns after 10). Each call therefore gets its own signal, linked to the caller's only for the
-   * duration of the call. Downloads keep the caller's signal: their body outlives the call.
+   * Runs one call, with errors through {@link mapSora2Error}. A long `wait()` shares one signal
+   * across many polls, so each call gets its own signal, linked to the caller's only for the
+   * duration of the call: no listener is left on the caller's signal. Downloads keep the caller's
+   * signal: their body outlives the call.
    */
   private async call<T>(
     signal: AbortSignal | undefined,
@@ -203,7 +248,7 @@ export class Sora2Provider implements VideoProvider {
         backend: this.backend,
         model: this.model,
         signal,
-        url: this.client.baseURL,
+        url: this.baseURL,
       });
     } finally {
       link?.unlink();
@@ -217,7 +262,7 @@ export class Sora2Provider implements VideoProvider {
  * const provider = createOpenAISora2Provider({ apiKey: process.env.OPENAI_API_KEY!, model: 'sora-2' });
  */
 export function createOpenAISora2Provider(options: OpenAISora2ProviderOptions): Sora2Provider {
-  return new Sora2Provider('openai-sora2', openAIClient(options), options.model);
+  return new Sora2Provider('openai-sora2', openAIHttp(options), options.model);
 }
 
 /**
@@ -230,7 +275,7 @@ export function createOpenAISora2Provider(options: OpenAISora2ProviderOptions): 
  * });
  */
 export function createAzureSora2Provider(options: AzureSora2ProviderOptions): Sora2Provider {
-  return new Sora2Provider('azure-sora2', azureOpenAIClient(options), options.deployment);
+  return new Sora2Provider('azure-sora2', azureHttp(options), options.deployment);
 }
 
 /** The backend a provider built by this package serves. */

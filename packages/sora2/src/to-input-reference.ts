@@ -1,5 +1,4 @@
 import { type ImageInput, type MediaSource, readMediaSource, sniffMediaType } from '@sora-kit/core';
-import { toFile, type Uploadable } from 'openai';
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',
@@ -16,10 +15,10 @@ export interface UploadSource {
 }
 
 /**
- * An upload (Blob, bytes or a path) as the SDK's `Uploadable`. The MIME type is the given one,
- * else the Blob's, else sniffed (images) or `video/mp4` (clips).
+ * An upload (Blob, bytes or a path) as a named `File` for a multipart body. The MIME type is the
+ * given one, else the Blob's, else sniffed (images) or `video/mp4` (clips).
  */
-export async function toUpload(input: UploadSource, kind: 'image' | 'video'): Promise<Uploadable> {
+export async function toUpload(input: UploadSource, kind: 'image' | 'video'): Promise<File> {
   const source = input.source;
   const blob = await readMediaSource(source);
   let name = input.fileName;
@@ -29,13 +28,13 @@ export async function toUpload(input: UploadSource, kind: 'image' | 'video'): Pr
   const type =
     input.mediaType ?? (blob.type || (kind === 'image' ? await sniffImageType(blob) : 'video/mp4'));
   const fallback = kind === 'image' ? 'input' : 'video';
-  return toFile(blob, name ?? `${fallback}.${EXTENSIONS[type] ?? (kind === 'image' ? 'jpg' : 'mp4')}`, {
+  return new File([blob], name ?? `${fallback}.${EXTENSIONS[type] ?? (kind === 'image' ? 'jpg' : 'mp4')}`, {
     type,
   });
 }
 
-/** An image input (Blob, bytes or a path) as the SDK's `input_reference` upload. */
-export function toInputReference(input: ImageInput): Promise<Uploadable> {
+/** An image input (Blob, bytes or a path) as the `input_reference` upload. */
+export function toInputReference(input: ImageInput): Promise<File> {
   return toUpload(input, 'image');
 }
 

@@ -1,0 +1,71 @@
+import { createProviderHttp, type ProviderHttp, resolveAzureAuth } from '@sora-kit/core';
+import { azureBaseURL } from './azure-base-url.js';
+import type {
+  AzureSora2ProviderOptions,
+  OpenAISora2ProviderOptions,
+  Sora2CommonOptions,
+} from './sora2-provider-options.js';
+
+/** The request function of one Sora 2 host and the base URL it sends to. */
+export interface Sora2Http {
+  /** Sends one request under `baseURL`; throws the core errors for non-2xx and network failures. */
+  request: ProviderHttp;
+  /** E.g. `https://api.openai.com/v1` or `https://NAME.openai.azure.com/openai/v1`. */
+  baseURL: string;
+}
+
+/** The time a request may take until its answer's headers (as the `openai` SDK: 10 minutes). */
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+
+function common(options: Sora2CommonOptions) {
+  return {
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+}
+
+/** Request paths are appended to the base URL: no trailing slash. */
+const trim = (url: string) => url.replace(/\/+$/, '');
+
+/** Requests to api.openai.com (or a compatible base URL): the key as `Authorization: Bearer`. */
+export function openAIHttp(options: OpenAISora2ProviderOptions): Sora2Http {
+  const baseURL = trim(options.baseURL ?? 'https://api.openai.com/v1');
+  const auth: Record<string, string> = { authorization: `Bearer ${options.apiKey}` };
+  if (options.organization) auth['openai-organization'] = options.organization;
+  if (options.project) auth['openai-project'] = options.project;
+  return {
+    baseURL,
+    request: createProviderHttp({
+      ...common(options),
+      backend: 'openai-sora2',
+      baseUrl: baseURL,
+      auth: () => auth,
+      headers: options.headers,
+      model: options.model,
+    }),
+  };
+}
+
+/**
+ * Requests to an Azure resource's `/openai/v1/`: a key goes in `api-key` (and no `Authorization`),
+ * an Entra token in `Authorization: Bearer`, renewed by the token provider; `api-version` when given.
+ */
+export function azureHttp(options: AzureSora2ProviderOptions): Sora2Http {
+  const auth = resolveAzureAuth(options, 'azure-sora2');
+  const baseURL = trim(azureBaseURL(options.endpoint));
+  return {
+    baseURL,
+    request: createProviderHttp({
+      ...common(options),
+      backend: 'azure-sora2',
+      baseUrl: baseURL,
+      ...(options.apiVersion ? { query: { 'api-version': options.apiVersion } } : {}),
+      auth:
+        auth.kind === 'apiKey'
+          ? () => ({ 'api-key': auth.apiKey })
+          : async () => ({ authorization: `Bearer ${await auth.token()}` }),
+      headers: options.headers,
+      model: options.deployment,
+    }),
+  };
+}
