@@ -11,6 +11,22 @@ function clamp255(value: number): number {
 }
 
 /**
+ * One limited-range BT.601 (Y, U, V) as the opaque colour {@link i420ToRgba} gives it, packed as
+ * 0xRRGGBB. Integer arithmetic, bit-exact on every platform.
+ * @example
+ * yuvToRgb(235, 128, 128); // 0xffffff
+ */
+export function yuvToRgb(y: number, u: number, v: number): number {
+  const c = 298 * (y - 16) + 128;
+  const d = u - 128;
+  const e = v - 128;
+  const r = clamp255((c + 409 * e) >> 8);
+  const g = clamp255((c - 100 * d - 208 * e) >> 8);
+  const b = clamp255((c + 516 * d) >> 8);
+  return (r << 16) | (g << 8) | b;
+}
+
+/**
  * Converts planar YUV 4:2:0 (BT.601, limited range 16..235 / 16..240) to opaque RGBA. Chroma is
  * upsampled by repetition (each chroma sample covers its 2x2 luma block). Integer arithmetic,
  * so the result is bit-exact on every platform.
@@ -34,12 +50,10 @@ export function i420ToRgba(frame: I420Frame): Uint8Array {
       const key = (luma[row * width + col]! << 16) | (u[chroma]! << 8) | v[chroma]!;
       if (key !== lastKey) {
         lastKey = key;
-        const c = 298 * ((key >>> 16) - 16) + 128;
-        const d = ((key >>> 8) & 0xff) - 128;
-        const e = (key & 0xff) - 128;
-        r = clamp255((c + 409 * e) >> 8);
-        g = clamp255((c - 100 * d - 208 * e) >> 8);
-        b = clamp255((c + 516 * d) >> 8);
+        const rgb = yuvToRgb(key >>> 16, (key >>> 8) & 0xff, key & 0xff);
+        r = rgb >>> 16;
+        g = (rgb >>> 8) & 0xff;
+        b = rgb & 0xff;
       }
       const out = (row * width + col) * 4;
       rgba[out] = r;

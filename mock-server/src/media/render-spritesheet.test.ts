@@ -45,26 +45,50 @@ describe('spritesheetLayout', () => {
 });
 
 describe('renderSpritesheet', () => {
+  /** Mean absolute RGB difference between a decoded sheet's tile and the frame it shows, resized. */
+  function tileDifference(
+    sheet: Buffer,
+    grid: typeof options & { columns?: number; tileWidth?: number },
+    tile: number,
+  ): number {
+    const scene = createScene(grid);
+    const layout = spritesheetLayout(grid, scene.frameCount);
+    const { tileWidth: w, tileHeight: h, columns } = layout;
+    const frame = scene.frameAt(layout.frames[tile]!);
+    const expected = resizeRgba(
+      { width: grid.width, height: grid.height, rgba: i420ToRgba(frame) },
+      { x: 0, y: 0, width: grid.width, height: grid.height },
+      w,
+      h,
+    );
+    const left = (tile % columns) * w;
+    const top = Math.floor(tile / columns) * h;
+    let difference = 0;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w * 4; x++)
+        difference += Math.abs(
+          sheet[((top + y) * columns * w + left) * 4 + x]! - expected.rgba[y * w * 4 + x]!,
+        );
+    }
+    return difference / (h * w * 4);
+  }
+
   it('renders a JPEG grid of downscaled frames in order', async () => {
     const jpeg = await renderSpritesheet(options);
     expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     const { size, rgba } = decode(jpeg, 'default.jpg');
     expect(size).toBe('mjpeg,1280,720');
     // tile 7 (row 1, column 2) holds the middle frame of the 8th slice
-    const scene = createScene(options);
-    const frame = scene.frameAt(spritesheetLayout(options, scene.frameCount).frames[7]!);
-    const tile = resizeRgba(
-      { width: 640, height: 360, rgba: i420ToRgba(frame) },
-      { x: 0, y: 0, width: 640, height: 360 },
-      256,
-      144,
-    );
-    let difference = 0;
-    for (let y = 0; y < 144; y++) {
-      for (let x = 0; x < 256 * 4; x++)
-        difference += Math.abs(rgba[((144 + y) * 1280 + 512) * 4 + x]! - tile.rgba[y * 1024 + x]!);
-    }
-    expect(difference / (144 * 1024)).toBeLessThan(4);
+    expect(tileDifference(rgba, options, 7)).toBeLessThan(4);
+    expect(tileDifference(rgba, options, 24)).toBeLessThan(4);
+  });
+
+  it('places tiles of an odd size with their own colours', async () => {
+    const grid = { ...options, columns: 3, tileWidth: 75 };
+    const jpeg = await renderSpritesheet(grid);
+    const { size, rgba } = decode(jpeg, 'odd.jpg');
+    expect(size).toBe('mjpeg,225,210');
+    for (const tile of [0, 4, 14]) expect(tileDifference(rgba, grid, tile)).toBeLessThan(6);
   });
 
   it('honours columns, rows and tileWidth', async () => {

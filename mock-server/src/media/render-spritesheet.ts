@@ -1,5 +1,5 @@
-import { i420ToRgba } from './color.js';
-import { encodeJpeg } from './image/jpeg.js';
+import { LIMITED_TO_FULL_CHROMA, LIMITED_TO_FULL_LUMA, mapSamples } from './image/jfif-planes.js';
+import { DEFAULT_JPEG_QUALITY, encodeJpegPlanes } from './image/jpeg-encoder.js';
 import { createCanvasFor, createScene, MediaOptionsError, type SceneOptions } from './scene.js';
 import { createTileShrinker, shrinkI420 } from './shrink-i420.js';
 
@@ -61,9 +61,11 @@ export function spritesheetLayout(options: RenderSpritesheetOptions, frameCount:
 
 /**
  * Renders a spritesheet: a JPEG grid of frames sampled evenly across the video (the middle frame
- * of each of `columns * rows` equal slices), each shrunk to a tile with a box filter (in YUV,
- * before the colour conversion; with whole factors only the rows a frame changed), row-major
- * from the top left. Deterministic: the same options give the same bytes.
+ * of each of `columns * rows` equal slices), each shrunk to a tile with a box filter in YUV (with
+ * whole factors only the tile areas a frame changed), row-major from the top left. The tiles go
+ * into the sheet's YCbCr 4:2:0 planes as they are (then one lookup from limited to full range),
+ * which the JPEG encoder codes directly: no RGBA image at any size. Deterministic: the same options
+ * give the same bytes.
  *
  * @throws MediaOptionsError for invalid scene or grid options
  * @example
@@ -75,24 +77,52 @@ export async function renderSpritesheet(options: RenderSpritesheetOptions): Prom
   const layout = spritesheetLayout(scene.options, scene.frameCount);
   const { columns, rows, tileWidth, tileHeight } = layout;
   const sheetWidth = columns * tileWidth;
-  const sheet = new Uint8Array(sheetWidth * rows * tileHeight * 4);
+  const sheetHeight = rows * tileHeight;
+  const chromaWidth = Math.ceil(sheetWidth / 2);
+  const chromaHeight = Math.ceil(sheetHeight / 2);
+  const sheet = {
+    width: sheetWidth,
+    height: sheetHeight,
+    y: new Uint8Array(sheetWidth * sheetHeight),
+    cb: new Uint8Array(chromaWidth * chromaHeight),
+    cr: new Uint8Array(chromaWidth * chromaHeight),
+  };
   const { width, height } = scene.options;
   // Whole shrink factors (the default sizes): one canvas moves from sample to sample and only the
-  // tile rows it repaints are averaged again. Otherwise each sampled frame is shrunk whole.
+  // tile areas it repaints are averaged again. Otherwise each sampled frame is shrunk whole.
   const shrinker = createTileShrinker(createCanvasFor(scene.options), width, height, tileWidth, tileHeight);
+  const tileChromaWidth = Math.ceil(tileWidth / 2);
+  // Even tile sizes put each tile's chroma on whole sheet chroma samples: rows are copied as they are.
+  const alignedChroma = tileWidth % 2 === 0 && tileHeight % 2 === 0;
   layout.frames.forEach((frameIndex, tile) => {
-    // Shrunk in YUV, then converted at tile size: the full-size RGBA frame is never built.
-    const small = {
-      rgba: i420ToRgba(
-        shrinker?.tileAt(frameIndex) ?? shrinkI420(scene.frameAt(frameIndex), tileWidth, tileHeight),
-      ),
-    };
+    const small =
+      shrinker?.tileAt(frameIndex) ?? shrinkI420(scene.frameAt(frameIndex), tileWidth, tileHeight);
     const left = (tile % columns) * tileWidth;
     const top = Math.floor(tile / columns) * tileHeight;
-    for (let row = 0; row < tileHeight; row++) {
-      const from = row * tileWidth * 4;
-      sheet.set(small.rgba.subarray(from, from + tileWidth * 4), ((top + row) * sheetWidth + left) * 4);
+    for (let row = 0; row < tileHeight; row++)
+      sheet.y.set(small.y.subarray(row * tileWidth, (row + 1) * tileWidth), (top + row) * sheetWidth + left);
+    if (alignedChroma) {
+      for (let row = 0; row < tileHeight / 2; row++) {
+        const from = row * tileChromaWidth;
+        const to = (top / 2 + row) * chromaWidth + left / 2;
+        sheet.cb.set(small.u.subarray(from, from + tileChromaWidth), to);
+        sheet.cr.set(small.v.subarray(from, from + tileChromaWidth), to);
+      }
+      return;
+    }
+    // Odd tile sizes: each sheet chroma sample takes the tile chroma sample under its top-left luma pixel.
+    for (let cy = Math.ceil(top / 2); cy < Math.ceil((top + tileHeight) / 2); cy++) {
+      const from = ((2 * cy - top) >> 1) * tileChromaWidth;
+      const to = cy * chromaWidth;
+      for (let cx = Math.ceil(left / 2); cx < Math.ceil((left + tileWidth) / 2); cx++) {
+        sheet.cb[to + cx] = small.u[from + ((2 * cx - left) >> 1)] as number;
+        sheet.cr[to + cx] = small.v[from + ((2 * cx - left) >> 1)] as number;
+      }
     }
   });
-  return encodeJpeg(sheet, sheetWidth, rows * tileHeight);
+  // From the scene's limited range to JPEG's full range, one table lookup per sample.
+  mapSamples(sheet.y, LIMITED_TO_FULL_LUMA, sheet.y);
+  mapSamples(sheet.cb, LIMITED_TO_FULL_CHROMA, sheet.cb);
+  mapSamples(sheet.cr, LIMITED_TO_FULL_CHROMA, sheet.cr);
+  return encodeJpegPlanes(sheet, DEFAULT_JPEG_QUALITY);
 }

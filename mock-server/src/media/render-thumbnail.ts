@@ -1,6 +1,6 @@
-import { i420ToRgba } from './color.js';
-import { encodeJpeg } from './image/jpeg.js';
-import { encodeWebp } from './image/webp-encoder.js';
+import { i420ToJfifPlanes } from './image/jfif-planes.js';
+import { DEFAULT_JPEG_QUALITY, encodeJpegPlanes } from './image/jpeg-encoder.js';
+import { encodeWebpI420 } from './image/webp-encoder.js';
 import { createScene, type SceneOptions } from './scene.js';
 
 /** Image format of a thumbnail: WebP (Sora 2, `image/webp`) or JPEG (Sora 1, `image/jpg`). */
@@ -22,8 +22,6 @@ export type RenderThumbnailOptions = SceneOptions & {
  */
 export async function renderThumbnail(options: RenderThumbnailOptions): Promise<Uint8Array> {
   const frame = createScene(options).frameAt(0);
-  const rgba = i420ToRgba(frame);
-  return options.format === 'jpeg'
-    ? encodeJpeg(rgba, frame.width, frame.height)
-    : encodeWebp(rgba, frame.width, frame.height);
+  if (options.format === 'jpeg') return encodeJpegPlanes(i420ToJfifPlanes(frame), DEFAULT_JPEG_QUALITY);
+  return encodeWebpI420(frame);
 }

@@ -39,32 +39,26 @@ function validateVideoOptions(input: RenderVideoOptions): ReturnType<typeof reso
   return options;
 }
 
-/** A planned MP4: its exact size, its header, and a generator of the mdat payload in file order. */
-interface PlannedVideo {
+/** An MP4's layout once every sample size is known: header, size and the payload's order. */
+interface VideoLayout {
   size: number;
   header: Uint8Array;
-  payload(): Generator<Uint8Array>;
+  /** The mdat payload in file order, taking each video sample from `nextFrame`. */
+  payload(nextFrame: (index: number) => Uint8Array): Generator<Uint8Array>;
 }
 
-/**
- * Encodes once to learn every sample size (nothing is kept but the sizes), builds ftyp + moov,
- * and returns a generator that encodes again and yields the payload. Output is deterministic, so
- * the second pass reproduces the sizes exactly; this keeps memory at one frame, not one file.
- */
-function planVideo(input: RenderVideoOptions): PlannedVideo {
-  const options = validateVideoOptions(input);
+/** Builds ftyp + moov from the video sample sizes and sync samples (audio sizes are fixed). */
+function layoutVideo(
+  options: ReturnType<typeof resolveSceneOptions>,
+  audio: boolean,
+  sizes: Uint32Array,
+  sync: number[],
+): VideoLayout {
   const { fps } = options;
-  const frameCount = frameCountOf(options.seconds, fps);
-  const sizes = new Uint32Array(frameCount);
-  const sync: number[] = [];
-  let n = 0;
-  for (const frame of encodeFrames(options)) {
-    if (frame.keyframe) sync.push(n + 1);
-    sizes[n++] = frame.data.length;
-  }
+  const frameCount = sizes.length;
   const videoChunks: number[] = [];
   for (let start = 0; start < frameCount; start += fps) videoChunks.push(Math.min(fps, frameCount - start));
-  const audioFrames = input.audio ? aacFrameCount(options.seconds) : 0;
+  const audioFrames = audio ? aacFrameCount(options.seconds) : 0;
   // Audio chunk i holds the frames that start within second i, next to video chunk i.
   const audioChunks = videoChunks.map((_, i) => {
     const first = Math.ceil((i * AAC_SAMPLE_RATE) / AAC_FRAME_SAMPLES);
@@ -92,7 +86,7 @@ function planVideo(input: RenderVideoOptions): PlannedVideo {
       height: options.height,
       avcC: createH264Encoder({ width: options.width, height: options.height, fps }).avcC,
     },
-    ...(input.audio
+    ...(audio
       ? {
           audio: {
             timescale: AAC_SAMPLE_RATE,
@@ -111,21 +105,63 @@ function planVideo(input: RenderVideoOptions): PlannedVideo {
   return {
     size: header.length + payloadSize,
     header,
-    *payload() {
-      const frames = encodeFrames(options);
+    *payload(nextFrame) {
       let index = 0;
       for (const [track, chunk] of order) {
         if (track === 1) {
           for (let k = 0; k < (audioChunkIndex[chunk] ?? 0); k++) yield aacSilentFrame;
           continue;
         }
-        for (let k = 0; k < (videoChunks[chunk] ?? 0); k++) {
-          const frame = frames.next();
-          if (frame.done || frame.value.data.length !== sizes[index++])
-            throw new Error('internal: second encoding pass differs from the first');
-          yield frame.value.data;
-        }
+        for (let k = 0; k < (videoChunks[chunk] ?? 0); k++) yield nextFrame(index++);
       }
+    },
+  };
+}
+
+/** Encodes every frame once: the sample sizes, the sync samples and (when `keep`) copies of the samples. */
+function encodeAll(
+  options: ReturnType<typeof resolveSceneOptions>,
+  keep: boolean,
+): { sizes: Uint32Array; sync: number[]; samples: Uint8Array[] } {
+  const sizes = new Uint32Array(frameCountOf(options.seconds, options.fps));
+  const sync: number[] = [];
+  const samples: Uint8Array[] = [];
+  let n = 0;
+  for (const frame of encodeFrames(options)) {
+    if (frame.keyframe) sync.push(n + 1);
+    sizes[n++] = frame.data.length;
+    if (keep) samples.push(frame.data.slice());
+  }
+  return { sizes, sync, samples };
+}
+
+/** A planned MP4: its exact size, its header, and a generator of the mdat payload in file order. */
+interface PlannedVideo {
+  size: number;
+  header: Uint8Array;
+  payload(): Generator<Uint8Array>;
+}
+
+/**
+ * Encodes once to learn every sample size (nothing is kept but the sizes), builds ftyp + moov,
+ * and returns a generator that encodes again and yields the payload. Output is deterministic, so
+ * the second pass reproduces the sizes exactly; this keeps memory at one frame, not one file.
+ */
+function planVideo(input: RenderVideoOptions): PlannedVideo {
+  const options = validateVideoOptions(input);
+  const { sizes, sync } = encodeAll(options, false);
+  const layout = layoutVideo(options, input.audio, sizes, sync);
+  return {
+    size: layout.size,
+    header: layout.header,
+    *payload() {
+      const frames = encodeFrames(options);
+      yield* layout.payload((index) => {
+        const frame = frames.next();
+        if (frame.done || frame.value.data.length !== sizes[index])
+          throw new Error('internal: second encoding pass differs from the first');
+        return frame.value.data;
+      });
     },
   };
 }
@@ -133,16 +169,19 @@ function planVideo(input: RenderVideoOptions): PlannedVideo {
 /**
  * Renders the scene as a fast-start MP4: H.264 Constrained Baseline video at exactly
  * width x height and `fps` (default 30), plus a silent AAC-LC track when `audio` is set.
- * Same options, same bytes. The result is allocated once at its final size.
+ * Same options, same bytes. One encoding pass: the samples are kept (they are the file's
+ * payload, which is allocated anyway) until the header that lists their sizes is built.
  * @example
  * const mp4 = await renderVideo({ width: 1280, height: 720, seconds: 4, audio: true, seed: 'video_1', caption: 'a red balloon' });
  */
 export async function renderVideo(options: RenderVideoOptions): Promise<Uint8Array> {
-  const planned = planVideo(options);
-  const out = new Uint8Array(planned.size);
-  out.set(planned.header, 0);
-  let offset = planned.header.length;
-  for (const piece of planned.payload()) {
+  const resolved = validateVideoOptions(options);
+  const { sizes, sync, samples } = encodeAll(resolved, true);
+  const layout = layoutVideo(resolved, options.audio, sizes, sync);
+  const out = new Uint8Array(layout.size);
+  out.set(layout.header, 0);
+  let offset = layout.header.length;
+  for (const piece of layout.payload((index) => samples[index] as Uint8Array)) {
     out.set(piece, offset);
     offset += piece.length;
   }

@@ -36,9 +36,10 @@ export function paintFrame(
 }
 
 /**
- * Moves `planes` from frame `from` to frame `to` when only `elements` change over `base`:
- * restores their bounds at both frames from `base`, redraws them at `to`, and returns those
- * rectangles clipped to the planes (possibly overlapping).
+ * Moves `planes` from frame `from` to frame `to` when only `elements` change over `base` (they
+ * do not overlap one another): restores, from `base`, the areas whose pixels can differ (each
+ * element's `changed` areas, else both its bounds) and redraws the elements at `to`. Returns
+ * those areas widened to whole 2x2 chroma blocks and clipped to the planes (possibly overlapping).
  */
 export function stepFrame(
   base: Planes,
@@ -47,20 +48,29 @@ export function stepFrame(
   from: number,
   to: number,
 ): Rect[] {
-  const dirty: Rect[] = [];
+  const changed: Rect[] = [];
   for (const element of elements) {
-    const before = element.bounds(from);
-    const after = element.bounds(to);
-    if (before) dirty.push(before);
-    if (after) dirty.push(after);
+    if (element.changed) {
+      // Outside its changed areas the element's pixels are the same at both frames: only those
+      // areas go back to the static layer before it is drawn again.
+      for (const rect of element.changed(from, to)) {
+        copyRect(base, planes, rect);
+        changed.push(rect);
+      }
+      continue;
+    }
+    for (const rect of [element.bounds(from), element.bounds(to)])
+      if (rect) {
+        copyRect(base, planes, rect);
+        changed.push(rect);
+      }
   }
-  for (const rect of dirty) copyRect(base, planes, rect);
   for (const element of elements) element.draw(planes, to);
-  return dirty.flatMap((rect) => {
-    const x0 = Math.max(0, rect.x0);
-    const y0 = Math.max(0, rect.y0);
-    const x1 = Math.min(planes.width, rect.x1);
-    const y1 = Math.min(planes.height, rect.y1);
+  return changed.flatMap((rect) => {
+    const x0 = Math.max(0, rect.x0 & ~1);
+    const y0 = Math.max(0, rect.y0 & ~1);
+    const x1 = Math.min(planes.width, (rect.x1 + 1) & ~1);
+    const y1 = Math.min(planes.height, (rect.y1 + 1) & ~1);
     return x0 < x1 && y0 < y1 ? [{ x0, y0, x1, y1 }] : [];
   });
 }

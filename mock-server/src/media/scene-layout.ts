@@ -27,6 +27,11 @@ export interface DynamicElement {
   bounds(index: number): Rect | undefined;
   /** Paints the element at a frame. */
   draw(planes: Planes, index: number): void;
+  /**
+   * The areas whose pixels can differ between frames `from` and `to` (a subset of both frames'
+   * bounds); default: both bounds whole.
+   */
+  changed?(from: number, to: number): Rect[];
 }
 
 /** A scene split into a static layer painted once and elements redrawn per frame. */
@@ -50,6 +55,34 @@ function lerp(a: Yuv, b: Yuv, t: number): Yuv {
     u: Math.round(a.u + (b.u - a.u) * t),
     v: Math.round(a.v + (b.v - a.v) * t),
   };
+}
+
+/**
+ * Where a rectangle moved from `a` to `b` changes pixels: for a shift along one axis with overlap,
+ * the two strips it uncovered and covered; otherwise both rectangles.
+ */
+export function movedRectChanges(a: Rect, b: Rect): Rect[] {
+  if (a.x0 === b.x0 && a.y0 === b.y0 && a.x1 === b.x1 && a.y1 === b.y1) return [];
+  const sameRows = a.y0 === b.y0 && a.y1 === b.y1;
+  if (sameRows && a.x1 - a.x0 === b.x1 - b.x0 && Math.abs(a.x0 - b.x0) < a.x1 - a.x0) {
+    return [
+      { x0: Math.min(a.x0, b.x0), y0: a.y0, x1: Math.max(a.x0, b.x0), y1: a.y1 },
+      { x0: Math.min(a.x1, b.x1), y0: a.y0, x1: Math.max(a.x1, b.x1), y1: a.y1 },
+    ];
+  }
+  return [a, b];
+}
+
+/** The character cells of one line of text where two strings differ (whole bounds if the lengths differ). */
+export function textChanges(before: string, after: string, style: TextStyle): Rect[] {
+  if (before.length !== after.length) return [textBounds(before, style), textBounds(after, style)];
+  const cell = style.advance * style.scale;
+  const { y0, y1 } = textBounds(after, style);
+  const changes: Rect[] = [];
+  for (let i = 0; i < after.length; i++)
+    if (before[i] !== after[i])
+      changes.push({ x0: style.x + i * cell, y0, x1: style.x + (i + 1) * cell, y1 });
+  return changes;
 }
 
 /** Splits the caption into at most `lines` lines of `max` characters; the overflow ends in "...". */
@@ -177,16 +210,22 @@ export function createSceneLayout(options: LayoutOptions): SceneLayout {
         role: 'clock',
         bounds: () => clockBounds,
         draw: (planes, index) => drawText(planes, timeCode(index, fps), clockStyle),
+        changed: (from, to) => textChanges(timeCode(from, fps), timeCode(to, fps), clockStyle),
       },
       {
         role: 'block',
         bounds: blockAt,
         draw: (planes, index) => fillRect(planes, blockAt(index), palette.block),
+        changed: (from, to) => movedRectChanges(blockAt(from), blockAt(to)),
       },
       {
         role: 'bar',
         bounds: (index) => ({ ...barTrack, x1: fillEnd(index) }),
         draw: (planes, index) => fillRect(planes, { ...barTrack, x1: fillEnd(index) }, palette.bar),
+        changed: (from, to) => {
+          const [x0, x1] = [fillEnd(from), fillEnd(to)].sort((a, b) => a - b) as [number, number];
+          return x0 === x1 ? [] : [{ ...barTrack, x0, x1 }];
+        },
       },
     ],
   };

@@ -71,8 +71,9 @@ function shrinkPlaneByWholeFactors(
 }
 
 /**
- * Box average of tile rows `fromRow..toRow` (exclusive) of `out` from a plane with row stride
- * `stride`: each output sample is the rounded mean of its `fx x fy` source block.
+ * Box average of tile rows `fromRow..toRow` and columns `fromColumn..toColumn` (exclusive) of
+ * `out` from a plane with row stride `stride`: each output sample is the rounded mean of its
+ * `fx x fy` source block.
  */
 function shrinkRowsByWholeFactors(
   plane: Uint8Array,
@@ -83,21 +84,23 @@ function shrinkRowsByWholeFactors(
   targetWidth: number,
   fromRow: number,
   toRow: number,
+  fromColumn = 0,
+  toColumn = targetWidth,
 ): void {
   const area = fx * fy;
   const sums = new Uint32Array(targetWidth);
   for (let ty = fromRow; ty < toRow; ty++) {
-    sums.fill(0);
+    sums.fill(0, fromColumn, toColumn);
     for (let y = ty * fy, end = y + fy; y < end; y++) {
-      let p = y * stride;
-      for (let tx = 0; tx < targetWidth; tx++) {
+      let p = y * stride + fromColumn * fx;
+      for (let tx = fromColumn; tx < toColumn; tx++) {
         let sum = 0;
         for (let k = 0; k < fx; k++) sum += plane[p++] as number;
         sums[tx] = (sums[tx] as number) + sum;
       }
     }
     const row = ty * targetWidth;
-    for (let tx = 0; tx < targetWidth; tx++) out[row + tx] = Math.round((sums[tx] as number) / area);
+    for (let tx = fromColumn; tx < toColumn; tx++) out[row + tx] = Math.round((sums[tx] as number) / area);
   }
 }
 
@@ -112,8 +115,8 @@ export interface TileShrinker {
 
 /**
  * A shrinker for the frames of `canvas` (cropped to `width x height`) when the shrink factors are
- * whole for luma and chroma, else `undefined`. After each seek only the tile rows whose source
- * rows the canvas repainted are averaged again, so the result equals {@link shrinkI420} of the
+ * whole for luma and chroma, else `undefined`. After each seek only the tile samples whose source
+ * blocks the canvas repainted are averaged again, so the result equals {@link shrinkI420} of the
  * whole frame at a fraction of the reads (a scene changes a few bands per frame).
  */
 export function createTileShrinker(
@@ -143,44 +146,56 @@ export function createTileShrinker(
     v: new Uint8Array(targetChroma.width * targetChroma.height),
   };
   const stride = canvas.planes.width;
-  const shrink = (y0: number, y1: number): void => {
+  const shrink = (rect: { x0: number; y0: number; x1: number; y1: number }): void => {
     const { planes } = canvas;
+    const { x0, y0, x1, y1 } = rect;
     const lumaFrom = Math.floor(Math.max(0, y0) / fy);
     const lumaTo = Math.min(targetHeight, Math.ceil(Math.min(height, y1) / fy));
-    if (lumaFrom < lumaTo)
-      shrinkRowsByWholeFactors(planes.y, stride, fx, fy, tile.y, targetWidth, lumaFrom, lumaTo);
+    const lumaLeft = Math.floor(Math.max(0, x0) / fx);
+    const lumaRight = Math.min(targetWidth, Math.ceil(Math.min(width, x1) / fx));
+    if (lumaFrom < lumaTo && lumaLeft < lumaRight)
+      shrinkRowsByWholeFactors(
+        planes.y,
+        stride,
+        fx,
+        fy,
+        tile.y,
+        targetWidth,
+        lumaFrom,
+        lumaTo,
+        lumaLeft,
+        lumaRight,
+      );
     const chromaFrom = Math.floor(Math.max(0, y0 >> 1) / cfy);
     const chromaTo = Math.min(targetChroma.height, Math.ceil(Math.min(chroma.height, (y1 + 1) >> 1) / cfy));
-    if (chromaFrom >= chromaTo) return;
-    shrinkRowsByWholeFactors(
-      planes.u,
-      stride >> 1,
-      cfx,
-      cfy,
-      tile.u,
-      targetChroma.width,
-      chromaFrom,
-      chromaTo,
-    );
-    shrinkRowsByWholeFactors(
-      planes.v,
-      stride >> 1,
-      cfx,
-      cfy,
-      tile.v,
-      targetChroma.width,
-      chromaFrom,
-      chromaTo,
-    );
+    const chromaLeft = Math.floor(Math.max(0, x0 >> 1) / cfx);
+    const chromaRight = Math.min(targetChroma.width, Math.ceil(Math.min(chroma.width, (x1 + 1) >> 1) / cfx));
+    if (chromaFrom >= chromaTo || chromaLeft >= chromaRight) return;
+    for (const [plane, out] of [
+      [planes.u, tile.u],
+      [planes.v, tile.v],
+    ] as const)
+      shrinkRowsByWholeFactors(
+        plane,
+        stride >> 1,
+        cfx,
+        cfy,
+        out,
+        targetChroma.width,
+        chromaFrom,
+        chromaTo,
+        chromaLeft,
+        chromaRight,
+      );
   };
   let shown = -1;
   return {
     tileAt(index) {
       if (shown < 0) {
         canvas.seek(index);
-        shrink(0, height);
+        shrink({ x0: 0, y0: 0, x1: width, y1: height });
       } else if (index !== shown) {
-        for (const rect of canvas.seek(index)) shrink(rect.y0, rect.y1);
+        for (const rect of canvas.seek(index)) shrink(rect);
       }
       shown = canvas.index;
       return tile;

@@ -1,9 +1,10 @@
 import jpegJs from 'jpeg-js';
 import { ImageDecodeError } from './image-decode-error.js';
+import { rgbaToJfifPlanes } from './jfif-planes.js';
+import { DEFAULT_JPEG_QUALITY, encodeJpegPlanes } from './jpeg-encoder.js';
 import type { RgbaImage } from './rgba-image.js';
 
-/** Quality used for every JPEG the emulator writes (thumbnails, spritesheets). */
-export const DEFAULT_JPEG_QUALITY = 85;
+export { DEFAULT_JPEG_QUALITY } from './jpeg-encoder.js';
 
 /** Options of {@link decodeJpeg}. */
 export interface JpegDecodeOptions {
@@ -12,8 +13,8 @@ export interface JpegDecodeOptions {
 }
 
 /**
- * Encodes RGBA pixels as a baseline JPEG with jpeg-js (alpha is dropped). Deterministic: the same
- * pixels and quality give the same bytes.
+ * Encodes RGBA pixels as a baseline JPEG, 4:2:0 (alpha is dropped), with {@link encodeJpegPlanes}.
+ * Deterministic: the same pixels and quality give the same bytes.
  *
  * @throws RangeError when the dimensions or the buffer length are wrong
  * @example
@@ -35,30 +36,7 @@ export function encodeJpeg(
   ) {
     throw new RangeError(`JPEG dimensions must be integers in 1..65535, got ${width}x${height}`);
   }
-  if (rgba.length !== width * height * 4) {
-    throw new RangeError(
-      `expected ${width * height * 4} RGBA bytes for ${width}x${height}, got ${rgba.length}`,
-    );
-  }
-  const encoded = withBufferFrom(() => jpegJs.encode({ width, height, data: rgba }, quality));
-  return new Uint8Array(encoded.data.buffer, encoded.data.byteOffset, encoded.data.byteLength);
-}
-
-/**
- * jpeg-js's encoder ends with `Buffer.from(bytes)` whenever it sees a CommonJS `module`, which a
- * bundler's wrapper always provides, so in a browser it would throw "Buffer is not defined".
- * Where there is no `Buffer`, this lends it a `from` that makes a Uint8Array for the one
- * synchronous call (nothing else can run meanwhile) and removes it again.
- */
-function withBufferFrom<T>(encode: () => T): T {
-  const global = globalThis as { Buffer?: unknown };
-  if (global.Buffer !== undefined) return encode();
-  global.Buffer = { from: (bytes: ArrayLike<number>) => Uint8Array.from(bytes) };
-  try {
-    return encode();
-  } finally {
-    delete global.Buffer;
-  }
+  return encodeJpegPlanes(rgbaToJfifPlanes(rgba, width, height), quality);
 }
 
 /**

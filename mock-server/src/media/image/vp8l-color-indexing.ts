@@ -1,3 +1,5 @@
+import { yuvToRgb } from '../color.js';
+import type { I420Frame } from '../scene.js';
 import { subtractPixels } from './vp8l-predictor.js';
 
 /** Largest palette the VP8L colour-indexing transform can hold. */
@@ -61,9 +63,80 @@ export function indexColours(rgba: Uint8Array, width: number, height: number): V
     }
     indices[i] = lastIndex;
   }
-  const palette = Uint32Array.from(found, wordToArgb);
-  const hasAlpha = palette.some((argb) => argb >>> 24 !== 0xff);
+  return packIndices(Uint32Array.from(found, wordToArgb), indices, width, height);
+}
 
+/**
+ * The colour-indexed image of a limited-range I420 frame, the same as {@link indexColours} of
+ * `i420ToRgba(frame)` (same palette order, same indices) without building the RGBA image: a row
+ * whose luma and chroma repeat the row above copies its indices, and each run of one (Y, U, V)
+ * costs a compare per pixel. `undefined` when the frame has more than 256 colours.
+ * @example
+ * const indexed = indexI420Colours(createScene(options).frameAt(0));
+ */
+export function indexI420Colours(frame: I420Frame): Vp8lIndexedImage | undefined {
+  const { width, height, y: luma, u, v } = frame;
+  const chromaWidth = Math.ceil(width / 2);
+  const byYuv = new Map<number, number>();
+  const byArgb = new Map<number, number>();
+  const found: number[] = [];
+  const indices = new Uint8Array(width * height);
+  let lastKey = -1;
+  let lastIndex = 0;
+  for (let row = 0; row < height; row++) {
+    const start = row * width;
+    const chromaRow = (row >> 1) * chromaWidth;
+    if (row > 0 && sameRow(luma, start - width, start, width)) {
+      const previousChroma = ((row - 1) >> 1) * chromaWidth;
+      if (
+        previousChroma === chromaRow ||
+        (sameRow(u, previousChroma, chromaRow, chromaWidth) &&
+          sameRow(v, previousChroma, chromaRow, chromaWidth))
+      ) {
+        indices.copyWithin(start, start - width, start);
+        continue;
+      }
+    }
+    for (let col = 0; col < width; col++) {
+      const chroma = chromaRow + (col >> 1);
+      const key = (luma[start + col]! << 16) | (u[chroma]! << 8) | v[chroma]!;
+      if (key !== lastKey) {
+        lastKey = key;
+        const known = byYuv.get(key);
+        if (known !== undefined) lastIndex = known;
+        else {
+          // Two (Y, U, V) can give one RGB after clamping: the palette holds colours, not keys.
+          const argb = (0xff000000 | yuvToRgb(key >>> 16, (key >>> 8) & 0xff, key & 0xff)) >>> 0;
+          let index = byArgb.get(argb);
+          if (index === undefined) {
+            if (found.length === VP8L_MAX_PALETTE) return undefined;
+            index = found.length;
+            byArgb.set(argb, index);
+            found.push(argb);
+          }
+          byYuv.set(key, index);
+          lastIndex = index;
+        }
+      }
+      indices[start + col] = lastIndex;
+    }
+  }
+  return packIndices(Uint32Array.from(found), indices, width, height);
+}
+
+function sameRow(plane: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (plane[a + i] !== plane[b + i]) return false;
+  return true;
+}
+
+/** Bundles 8-bit palette indices into VP8L's packed pixels for the palette's size. */
+function packIndices(
+  palette: Uint32Array,
+  indices: Uint8Array,
+  width: number,
+  height: number,
+): Vp8lIndexedImage {
+  const hasAlpha = palette.some((argb) => argb >>> 24 !== 0xff);
   const widthBits = paletteWidthBits(palette.length);
   const bitsPerIndex = 8 >> widthBits;
   const perPixelMask = (1 << widthBits) - 1;

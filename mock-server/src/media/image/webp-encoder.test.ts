@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRgba, probeCsv, tempFile } from '../../test-support/ffmpeg.js';
-import { encodeWebp } from './webp-encoder.js';
+import { i420ToRgba } from '../color.js';
+import { createScene, type I420Frame } from '../scene.js';
+import { encodeWebp, encodeWebpI420 } from './webp-encoder.js';
 
 function decodeWithFfmpeg(webp: Uint8Array, name: string): Buffer {
   return decodeRgba(tempFile(webp, `${name}.webp`));
@@ -84,5 +86,32 @@ describe('encodeWebp', () => {
     expect(() => encodeWebp(new Uint8Array(0), 0, 1)).toThrow(RangeError);
     expect(() => encodeWebp(new Uint8Array(4), 16385, 1)).toThrow(/16384/);
     expect(() => encodeWebp(new Uint8Array(7), 1, 2)).toThrow(/expected 8 RGBA bytes/);
+  });
+});
+
+describe('encodeWebpI420', () => {
+  const frameOf = (width: number, height: number, luma: (x: number, y: number) => number): I420Frame => {
+    const chroma = Math.ceil(width / 2) * Math.ceil(height / 2);
+    const y = new Uint8Array(width * height);
+    for (let row = 0; row < height; row++) for (let x = 0; x < width; x++) y[row * width + x] = luma(x, row);
+    return { width, height, y, u: new Uint8Array(chroma).fill(128), v: new Uint8Array(chroma).fill(140) };
+  };
+
+  it('gives the bytes encodeWebp gives for the RGBA of the frame', () => {
+    const cases: Array<[string, I420Frame]> = [
+      [
+        'scene',
+        createScene({ width: 360, height: 640, seconds: 1, seed: 'i420', caption: 'a cat' }).frameAt(0),
+      ],
+      ['odd size', createScene({ width: 33, height: 17, seconds: 1, seed: 'odd', caption: 'x' }).frameAt(0)],
+      // More than 256 colours: the RGBA predictor path.
+      ['many colours', frameOf(64, 64, (x, y) => 16 + ((x * 7 + y * 13) % 220))],
+      // Luma 0 and 5 both clamp to one RGB: one palette entry, as RGBA indexing gives.
+      ['clamped', frameOf(40, 8, (x) => (x % 4 < 2 ? 0 : 5))],
+    ];
+    for (const [name, frame] of cases) {
+      const expected = encodeWebp(i420ToRgba(frame), frame.width, frame.height);
+      expect(Buffer.compare(encodeWebpI420(frame), expected), name).toBe(0);
+    }
   });
 });

@@ -1,6 +1,13 @@
+import { i420ToRgba } from '../color.js';
+import type { I420Frame } from '../scene.js';
 import { findBackwardReferences } from './vp8l-backward-references.js';
 import { Vp8lBitWriter } from './vp8l-bit-writer.js';
-import { deltaCodedPalette, indexColours } from './vp8l-color-indexing.js';
+import {
+  deltaCodedPalette,
+  indexColours,
+  indexI420Colours,
+  type Vp8lIndexedImage,
+} from './vp8l-color-indexing.js';
 import { writeEntropyCodedImage } from './vp8l-entropy-image.js';
 import { applyPredictorTransform } from './vp8l-predictor.js';
 
@@ -38,19 +45,7 @@ export function encodeWebp(rgba: Uint8Array, width: number, height: number): Uin
 
   const pixelCount = width * height;
   const indexed = indexColours(rgba, width, height);
-  if (indexed !== undefined) {
-    // Few colours: palette indices need no prediction, and runs of one colour become copies.
-    const { palette } = indexed;
-    const writer = startBitstream(width, height, indexed.hasAlpha, 1 << 16);
-    writer.writeBits(1, 1);
-    writer.writeBits(TRANSFORM_COLOR_INDEXING, 2);
-    writer.writeBits(palette.length - 1, 8);
-    const coded = deltaCodedPalette(palette);
-    writeEntropyCodedImage(writer, findBackwardReferences(coded, coded.length), false);
-    writer.writeBits(0, 1); // no more transforms
-    writeEntropyCodedImage(writer, findBackwardReferences(indexed.packed, indexed.packedWidth), true);
-    return wrapInRiff(writer.finish());
-  }
+  if (indexed !== undefined) return encodeIndexed(indexed, width, height);
 
   const argb = new Uint32Array(pixelCount);
   let hasAlpha = false;
@@ -79,6 +74,37 @@ export function encodeWebp(rgba: Uint8Array, width: number, height: number): Uin
 
   writeEntropyCodedImage(writer, findBackwardReferences(predicted.residuals, width), true);
   return wrapInRiff(writer.finish());
+}
+
+/** Few colours: palette indices need no prediction, and runs of one colour become copies. */
+function encodeIndexed(indexed: Vp8lIndexedImage, width: number, height: number): Uint8Array {
+  const { palette } = indexed;
+  const writer = startBitstream(width, height, indexed.hasAlpha, 1 << 16);
+  writer.writeBits(1, 1);
+  writer.writeBits(TRANSFORM_COLOR_INDEXING, 2);
+  writer.writeBits(palette.length - 1, 8);
+  const coded = deltaCodedPalette(palette);
+  writeEntropyCodedImage(writer, findBackwardReferences(coded, coded.length), false);
+  writer.writeBits(0, 1); // no more transforms
+  writeEntropyCodedImage(writer, findBackwardReferences(indexed.packed, indexed.packedWidth), true);
+  return wrapInRiff(writer.finish());
+}
+
+/**
+ * Encodes a limited-range I420 frame as the lossless WebP that {@link encodeWebp} gives for
+ * `i420ToRgba(frame)`, byte for byte, without building the RGBA image when the frame has at most
+ * 256 colours (every scene frame without an uploaded image in it).
+ * @example
+ * const webp = encodeWebpI420(createScene(options).frameAt(0));
+ */
+export function encodeWebpI420(frame: I420Frame): Uint8Array {
+  const indexed = indexI420Colours(frame);
+  if (indexed === undefined) return encodeWebp(i420ToRgba(frame), frame.width, frame.height);
+  if (frame.width > MAX_DIMENSION || frame.height > MAX_DIMENSION)
+    throw new RangeError(
+      `WebP dimensions are limited to ${MAX_DIMENSION}, got ${frame.width}x${frame.height}`,
+    );
+  return encodeIndexed(indexed, frame.width, frame.height);
 }
 
 /** A bit writer holding the VP8L header: signature, size, alpha hint, version 0. */
