@@ -125,6 +125,9 @@ function applyFault(control: ControlOperations, fault: FaultBody): void {
         progress: fault.progress,
         ...(fault.code === undefined ? {} : { code: fault.code }),
         ...(fault.message === undefined ? {} : { message: fault.message }),
+        ...(fault.error_type === undefined ? {} : { type: fault.error_type }),
+        ...(fault.param === undefined ? {} : { param: fault.param }),
+        ...(fault.headers === undefined ? {} : { headers: fault.headers }),
         ...(fault.times === undefined ? {} : { times: fault.times }),
         ...(m === undefined
           ? {}

@@ -129,6 +129,22 @@ const jobFailureFault = z.strictObject({
   progress: z.number().int().min(0).max(100),
   code: z.string().min(1).optional().describe('Default internal_error; Sora 1 shows it as failure_reason.'),
   message: z.string().min(1).optional(),
+  error_type: z
+    .string()
+    .min(1)
+    .nullable()
+    .optional()
+    .describe('Sora 2 `error.type`, the original error type (default server_error; null: none recorded).'),
+  param: z
+    .string()
+    .min(1)
+    .nullable()
+    .optional()
+    .describe('Sora 2 `error.param`, the request field the error concerns (default null).'),
+  headers: z
+    .record(headerNameSchema, headerValueSchema)
+    .optional()
+    .describe('Sora 2 `error.headers`: retry hints of the original error, e.g. {"retry-after": "30"}.'),
   match: z
     .strictObject({
       prompt_includes: z.string().min(1).optional(),

@@ -74,8 +74,9 @@ export function faultsJson(faults: FaultsView) {
       ...(afterRoute === undefined ? {} : { after_route: afterRoute }),
       ...rest,
     })),
-    job_failures: faults.failures.map(({ match, ...rule }) => ({
+    job_failures: faults.failures.map(({ match, type, ...rule }) => ({
       ...rule,
+      ...(type === undefined ? {} : { error_type: type }),
       ...(match === undefined
         ? {}
         : {

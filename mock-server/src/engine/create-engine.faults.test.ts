@@ -57,7 +57,12 @@ describe('faults: fail at a progress', () => {
     expect(engine.createJob(input('sora1', 'x', 'key-b')).job.plan.outcome).toEqual({
       type: 'fail',
       atProgress: 0,
-      failure: { code: 'internal_error', message: 'The video generation failed due to an internal error.' },
+      failure: {
+        code: 'internal_error',
+        message: 'The video generation failed due to an internal error.',
+        type: 'server_error',
+        param: null,
+      },
     });
     expect(engine.createJob(input('sora1', 'x', 'key-b')).job.plan.outcome.type).toBe('succeed');
     expect(engine.faults.get().failures[0]?.times).toBe(0);

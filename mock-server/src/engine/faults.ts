@@ -27,6 +27,12 @@ export interface FailureRule {
   readonly code?: string;
   /** Failure message (default: a generic internal-error message). */
   readonly message?: string;
+  /** OpenAI `Video.error.type`, the original error's type (default `server_error`; null: none recorded). */
+  readonly type?: string | null;
+  /** OpenAI `Video.error.param`, the request field the error concerns (default null). */
+  readonly param?: string | null;
+  /** OpenAI `Video.error.headers`, e.g. `{ "retry-after": "30" }` (default: none). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Which creates it applies to (default: all). */
   readonly match?: FailureMatch;
   /** How many jobs it still applies to (default: unlimited). Decremented per matching create. */
@@ -242,6 +248,11 @@ export function createFaultController(initial: Partial<FaultConfig> = {}): Fault
         failure: {
           code: rule.code ?? 'internal_error',
           message: rule.message ?? INTERNAL_ERROR_MESSAGE,
+          type: rule.type === undefined ? 'server_error' : rule.type,
+          param: rule.param ?? null,
+          ...(rule.headers === undefined || Object.keys(rule.headers).length === 0
+            ? {}
+            : { headers: { ...rule.headers } }),
         },
       };
     },

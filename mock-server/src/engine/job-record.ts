@@ -23,6 +23,15 @@ export interface JobFailure {
   readonly code: string;
   /** Human-readable message. */
   readonly message: string;
+  /**
+   * The type of the error that failed the job (OpenAI `Video.error.type`, e.g. `server_error`);
+   * absent where none was recorded. Sora 1 has no such field.
+   */
+  readonly type?: string | null;
+  /** The request parameter the error concerns (OpenAI `Video.error.param`), or null. */
+  readonly param?: string | null;
+  /** Headers of the original error: retry hints (`retry-after`, `retry-after-ms`) and the like. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** How a job ends if nobody cancels it. */

@@ -23,10 +23,17 @@ export function findModeratedWord(prompt: string, words: readonly string[]): str
 
 /**
  * The failure a moderated prompt produces: Sora 1 `failure_reason: input_moderation`; Sora 2
- * `status: failed` with `error.code: moderation_blocked` (the code OpenAI uses for blocked requests).
+ * `status: failed` with `error.code: moderation_blocked` (the code OpenAI uses for blocked
+ * requests), `type: invalid_request_error` and `param: prompt` (contracts ruling 25: the prompt
+ * is what the emulator's moderation reads).
  */
 export function moderationFailure(kind: JobKind): JobFailure {
   return kind === 'sora1'
     ? { code: 'input_moderation', message: 'The prompt was blocked by input moderation.' }
-    : { code: 'moderation_blocked', message: 'Your request was blocked by our moderation system.' };
+    : {
+        code: 'moderation_blocked',
+        message: 'Your request was blocked by our moderation system.',
+        type: 'invalid_request_error',
+        param: 'prompt',
+      };
 }

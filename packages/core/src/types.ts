@@ -158,6 +158,14 @@ export interface VideoJobError {
   /** Backend code, e.g. `input_moderation`, `internal_error`, `moderation_blocked`. */
   code: string;
   message: string;
+  /** The original error's type (OpenAI `Video.error.type`, e.g. `server_error`), when the backend sent one. */
+  type?: string;
+  /** The request field the error concerns (OpenAI `Video.error.param`), when the backend named one. */
+  param?: string;
+  /** How long the service asked to wait before trying again (from the error's `retry-after(-ms)` headers). */
+  retryAfterMs?: number;
+  /** The original error's headers as the backend reported them (lower-case names). */
+  headers?: Record<string, string>;
 }
 
 /** A video generation job in the unified model. */

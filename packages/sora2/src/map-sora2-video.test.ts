@@ -67,6 +67,40 @@ describe('mapSora2Video', () => {
     );
   });
 
+  it('keeps the newest SDK fields of Video.error (type, param, retry headers); tolerates odd ones', () => {
+    const job = mapSora2Video(
+      {
+        id: 'video_4',
+        status: 'failed',
+        error: {
+          code: 'invalid_input',
+          message: 'the reference image could not be read',
+          type: 'invalid_request_error',
+          param: 'input_reference',
+          headers: { 'Retry-After-Ms': '1500' },
+        },
+      },
+      'openai-sora2',
+    );
+    expect(job.error).toEqual({
+      code: 'invalid_input',
+      message: 'the reference image could not be read',
+      type: 'invalid_request_error',
+      param: 'input_reference',
+      headers: { 'retry-after-ms': '1500' },
+      retryAfterMs: 1500,
+    });
+    const odd = mapSora2Video(
+      {
+        id: 'video_5',
+        status: 'failed',
+        error: { code: 'internal_error', message: 'x', type: null, param: 7, headers: 'soon' },
+      },
+      'openai-sora2',
+    );
+    expect(odd.error).toEqual({ code: 'internal_error', message: 'x' });
+  });
+
   it('maps statuses and refuses what is not a video', () => {
     expect(['queued', 'in_progress', 'completed', 'failed', 'rendering'].map(mapSora2Status)).toEqual([
       'queued',

@@ -1,4 +1,12 @@
-import { type BackendId, parseSize, SoraKitError, type VideoJob, type VideoStatus } from '@sora-kit/core';
+import {
+  type BackendId,
+  normalizeHeaders,
+  parseRetryAfterMs,
+  parseSize,
+  SoraKitError,
+  type VideoJob,
+  type VideoStatus,
+} from '@sora-kit/core';
 import { sora2VideoSchema } from './sora2-api.js';
 
 const STATUS: Readonly<Record<string, VideoStatus>> = {
@@ -19,7 +27,8 @@ const toDate = (seconds: number | null | undefined) =>
 
 /**
  * Reads a Sora 2 video wire object into a {@link VideoJob}: one output (the video itself, with
- * audio) once completed; `error.code` (e.g. `moderation_blocked`) kept for `JobFailedError`.
+ * audio) once completed; `error.code` (e.g. `moderation_blocked`), `type`, `param` and the retry
+ * hint of `error.headers` kept for `JobFailedError`.
  * @throws {SoraKitError} when the body is not a video object.
  */
 export function mapSora2Video(raw: unknown, backend: BackendId): VideoJob {
@@ -58,6 +67,14 @@ export function mapSora2Video(raw: unknown, backend: BackendId): VideoJob {
     const code = video.error?.code || 'unknown';
     if (status === 'failed' || video.error?.code) {
       job.error = { code, message: video.error?.message || `the video failed: ${code}` };
+      const extra = video.error;
+      if (extra?.type) job.error.type = extra.type;
+      if (extra?.param) job.error.param = extra.param;
+      if (extra?.headers) {
+        job.error.headers = normalizeHeaders(extra.headers);
+        const retryAfterMs = parseRetryAfterMs(extra.headers);
+        if (retryAfterMs !== undefined) job.error.retryAfterMs = retryAfterMs;
+      }
     }
   }
   return job;

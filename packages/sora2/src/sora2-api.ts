@@ -18,7 +18,15 @@ export const sora2VideoSchema = z.object({
   size: z.string().nullish(),
   seconds: z.union([z.string(), z.number()]).nullish(),
   remixed_from_video_id: z.string().nullish(),
-  error: z.object({ code: z.string().nullish(), message: z.string().nullish() }).nullish(),
+  error: z
+    .object({
+      code: z.string().nullish(),
+      message: z.string().nullish(),
+      type: z.string().nullish().catch(undefined),
+      param: z.string().nullish().catch(undefined),
+      headers: z.record(z.string(), z.string()).nullish().catch(undefined),
+    })
+    .nullish(),
 });
 
 /** A video as read. */

@@ -242,3 +242,101 @@ describe('AzureOpenAI built with `endpoint` (no baseURL): calls /openai/videos?a
     expect(res.status).toBe(200);
   });
 });
+
+describe('Video.error as the newest SDK reads it (contracts ruling 25), over HTTP with the openai SDK', () => {
+  const failFault = (body: Record<string, unknown>, url: string) =>
+    fetch(`${url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'job_failure', ...body }),
+    });
+
+  it.each([
+    ['OpenAI', openai],
+    ['AzureOpenAI', azure],
+  ] as const)(
+    '%s: a failure fault carries type, param and the retry headers; the defaults are server_error and null',
+    async (_name, makeClient) => {
+      const { emulator, url } = await start();
+      const client = makeClient(url);
+      const set = await failFault(
+        {
+          progress: 30,
+          code: 'capacity_exceeded',
+          message: 'The service is at capacity; try again later.',
+          error_type: 'rate_limit_error',
+          headers: { 'retry-after': '30', 'retry-after-ms': '30000' },
+          match: { prompt_includes: 'busy' },
+        },
+        url,
+      );
+      expect(set.status).toBe(200);
+      expect(await (await fetch(`${url}/_emulator/faults`)).json()).toMatchObject({
+        job_failures: [{ error_type: 'rate_limit_error', headers: { 'retry-after': '30' } }],
+      });
+      await failFault({ progress: 0, match: { prompt_includes: 'plain' } }, url);
+
+      const busy = await client.videos.create({ prompt: 'a busy harbour', model: 'sora-2' });
+      const plain = await client.videos.create({ prompt: 'a plain failure', model: 'sora-2' });
+      emulator.clock.advance(UNTIL_SETTLED_MS);
+      const fine = await client.videos.create({ prompt: 'a calm sea', model: 'sora-2' });
+      emulator.clock.advance(UNTIL_SETTLED_MS);
+
+      const failed = await client.videos.retrieve(busy.id);
+      sora2VideoSchema.parse(failed);
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toEqual({
+        code: 'capacity_exceeded',
+        message: 'The service is at capacity; try again later.',
+        type: 'rate_limit_error',
+        param: null,
+        headers: { 'retry-after': '30', 'retry-after-ms': '30000' },
+      });
+      const defaults = await client.videos.retrieve(plain.id);
+      expect(defaults.error).toEqual({
+        code: 'internal_error',
+        message: 'The video generation failed due to an internal error.',
+        type: 'server_error',
+        param: null,
+      });
+      // The listing shows the same objects; a completed video has no error.
+      const listed = (await client.videos.list({ order: 'asc' })).data;
+      expect(listed.find((v) => v.id === busy.id)?.error).toEqual(failed.error);
+      expect(listed.find((v) => v.id === fine.id)?.error).toBeNull();
+    },
+  );
+
+  it('a moderated prompt fails with moderation_blocked, type invalid_request_error, param prompt', async () => {
+    const { url } = await start();
+    const set = await fetch(`${url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'moderation', words: ['forbidden'] }),
+    });
+    expect(set.status).toBe(200);
+    const client = openai(url);
+    const video = await client.videos.create({ prompt: 'a forbidden dance', model: 'sora-2' });
+    await fetch(`${url}/_emulator/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms: UNTIL_SETTLED_MS }),
+    });
+    const failed = await client.videos.retrieve(video.id);
+    sora2VideoSchema.parse(failed);
+    expect(failed.error).toEqual({
+      code: 'moderation_blocked',
+      message: 'Your request was blocked by our moderation system.',
+      type: 'invalid_request_error',
+      param: 'prompt',
+    });
+  });
+
+  it('refuses error headers that are not header tokens or hold CR/LF, naming the field', async () => {
+    const { url } = await start();
+    for (const headers of [{ 'bad name': '1' }, { 'retry-after': '1\r\nx: y' }]) {
+      const res = await failFault({ progress: 0, headers }, url);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toContain('headers');
+    }
+  });
+});

@@ -4,8 +4,9 @@
  * @module
  */
 
-import type { Sora2Video, Sora2VideoList, Sora2VideoStatus } from '@sora-kit/core/wire';
+import type { Sora2Video, Sora2VideoError, Sora2VideoList, Sora2VideoStatus } from '@sora-kit/core/wire';
 import { isSettledPhase, type JobPhase } from '../../engine/job-phase.js';
+import type { JobFailure } from '../../engine/job-record.js';
 import type { JobView } from '../../engine/job-view.js';
 import type { JobPage } from '../../engine/list-jobs.js';
 
@@ -53,7 +54,21 @@ export function toSora2Video(view: JobView): Sora2Video {
     size,
     seconds: String(job.seconds),
     remixed_from_video_id: job.remixedFromId ?? null,
-    error: error === null ? null : { code: error.code, message: error.message },
+    error: error === null ? null : toSora2VideoError(error),
+  };
+}
+
+/**
+ * `Video.error` of a failure: `code` and `message`, plus what the newest SDKs read where the
+ * failure recorded it (contracts ruling 25): `type`, `param` and the original error's `headers`.
+ */
+export function toSora2VideoError(failure: JobFailure): Sora2VideoError {
+  return {
+    code: failure.code,
+    message: failure.message,
+    ...(failure.type === undefined ? {} : { type: failure.type }),
+    ...(failure.param === undefined ? {} : { param: failure.param }),
+    ...(failure.headers === undefined ? {} : { headers: { ...failure.headers } }),
   };
 }
 

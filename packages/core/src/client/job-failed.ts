@@ -7,7 +7,8 @@ import type { VideoJob } from '../types.js';
 
 /**
  * A {@link JobFailedError} for a `failed` or `cancelled` job. A failed job without an error code gets
- * code `unknown`; a cancelled job gets code `cancelled`.
+ * code `unknown`; a cancelled job gets code `cancelled`. The error's `type`, `param` and retry
+ * hint are carried over.
  */
 export function jobFailedError(job: VideoJob): JobFailedError {
   if (job.status === 'cancelled') {
@@ -18,11 +19,15 @@ export function jobFailedError(job: VideoJob): JobFailedError {
       job,
     });
   }
-  const code = job.error?.code || 'unknown';
+  const error = job.error;
+  const code = error?.code || 'unknown';
   return new JobFailedError({
     jobId: job.id,
     code,
-    message: job.error?.message || `job ${job.id} failed (${code})`,
+    message: error?.message || `job ${job.id} failed (${code})`,
     job,
+    ...(error?.type === undefined ? {} : { type: error.type }),
+    ...(error?.param === undefined ? {} : { param: error.param }),
+    ...(error?.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
   });
 }

@@ -14,6 +14,12 @@ export interface JobFailedErrorOptions {
   message?: string;
   /** Default: {@link isModerationCode}(code). */
   moderation?: boolean;
+  /** The original error's type (OpenAI `Video.error.type`). */
+  type?: string;
+  /** The request field the failure concerns (OpenAI `Video.error.param`). */
+  param?: string;
+  /** How long the service asked to wait before a new attempt, ms (the error's retry headers). */
+  retryAfterMs?: number;
   /** The failed job. */
   job?: VideoJob;
   /** The underlying error, if any. */
@@ -39,14 +45,33 @@ export class JobFailedError extends SoraKitError {
   readonly moderation: boolean;
   /** The failed job, when known. */
   readonly job: VideoJob | undefined;
+  /** The original error's type (e.g. `server_error`, `invalid_request_error`), when the backend said. */
+  readonly type: string | undefined;
+  /** The request field the failure concerns (e.g. `prompt`), when the backend named one. */
+  readonly param: string | undefined;
+  /** How long the service asked to wait before a new attempt (ms), when it said. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor({ jobId, code, message, moderation, job, cause }: JobFailedErrorOptions) {
+  constructor({
+    jobId,
+    code,
+    message,
+    moderation,
+    job,
+    cause,
+    type,
+    param,
+    retryAfterMs,
+  }: JobFailedErrorOptions) {
     super({ message: message ?? code, cause });
     this.name = 'JobFailedError';
     this.jobId = jobId;
     this.code = code;
     this.moderation = moderation ?? isModerationCode(code);
     this.job = job;
+    this.type = type;
+    this.param = param;
+    this.retryAfterMs = retryAfterMs;
   }
 
   /** True when `error` is a {@link JobFailedError} from any copy of the package. */

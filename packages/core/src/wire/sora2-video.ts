@@ -9,15 +9,25 @@ import { z } from 'zod';
 export const SORA2_VIDEO_STATUSES = ['queued', 'in_progress', 'completed', 'failed'] as const;
 
 /**
- * `Error-2`: why a video failed. The newest SDKs add `param`, `type` and `headers` (the
- * `Retry-After` / `Retry-After-Ms` hints of the original error); each is optional.
+ * `Error-2`: why a video failed. The newest SDK (openai-node 7.59.0 `VideoCreateError`) adds
+ * optional `param` and `type` (string or null), `headers` (the original error's headers:
+ * `Retry-After`, `Retry-After-Ms`, on opted-in deployments `x-openai-inference-capacity-reason`)
+ * and `misalignment` (a policy block's public explanation); older SDKs read `code` and `message`.
  */
 export const sora2VideoErrorSchema = z.strictObject({
   code: z.string(),
   message: z.string(),
   param: z.string().nullable().optional(),
-  type: z.string().optional(),
+  type: z.string().nullable().optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  misalignment: z
+    .strictObject({
+      detailed_explanation: z.string().optional(),
+      error_type: z.string().optional(),
+      review_target: z.string().nullable().optional(),
+      steer: z.strictObject({ message: z.string() }).optional(),
+    })
+    .optional(),
 });
 
 /** `VideoResource`: all 13 fields required; the nullable ones are present as `null`. */

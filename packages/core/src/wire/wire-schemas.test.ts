@@ -52,6 +52,21 @@ describe('Sora 2 strict schemas', () => {
     expect(sora2VideoSchema.parse(video)).toEqual(video);
     const failed = { ...video, status: 'failed', error: { code: 'moderation_blocked', message: 'blocked' } };
     expect(sora2VideoSchema.safeParse(failed).success).toBe(true);
+    // openai-node 7.59.0 VideoCreateError: optional param, type (string or null), headers, misalignment.
+    const newest = {
+      ...failed,
+      error: {
+        code: 'moderation_blocked',
+        message: 'blocked',
+        param: null,
+        type: null,
+        headers: { 'retry-after': '30' },
+        misalignment: { error_type: 'other', review_target: null, steer: { message: 'rephrase' } },
+      },
+    };
+    expect(sora2VideoSchema.safeParse(newest).success).toBe(true);
+    const wrong = { ...failed, error: { code: 'x', message: 'y', headers: { 'retry-after': 30 } } };
+    expect(sora2VideoSchema.safeParse(wrong).success).toBe(false);
     const list = { object: 'list', data: [video], first_id: 'video_1', last_id: 'video_1', has_more: false };
     expect(sora2VideoListSchema.safeParse(list).success).toBe(true);
     expect(sora2VideoListSchema.safeParse({ ...list, data: [], first_id: null, last_id: null }).success).toBe(
