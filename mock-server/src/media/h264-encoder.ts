@@ -46,6 +46,15 @@ enum Kind {
 const NO_MODE = -1;
 
 /**
+ * The AVCDecoderConfigurationRecord the encoder of `config` writes (without allocating an encoder).
+ * @example
+ * const avcC = h264AvcC({ width: 1280, height: 720, fps: 30 });
+ */
+export function h264AvcC(config: H264StreamConfig): Uint8Array {
+  return buildAvcC(buildSps(config), buildPps());
+}
+
+/**
  * Creates an encoder. Every macroblock is coded losslessly: P_Skip where nothing changed,
  * I_16x16 with no residual where vertical/horizontal prediction reproduces it exactly, and
  * I_PCM otherwise. Deblocking is off, so the decoded picture equals the input bit for bit.
@@ -68,8 +77,9 @@ export function createH264Encoder(config: H264EncoderConfig): H264Encoder {
   const kinds = new Uint8Array(mbCount);
   const marks = new Uint8Array(mbCount);
   const pcm = new Uint8Array(384);
-  const w = new BitWriter(1 << 20);
-  let out = new Uint8Array(1 << 20);
+  // Both grow on demand; a P picture of a scene is a few KB.
+  const w = new BitWriter(1 << 16);
+  let out = new Uint8Array(1 << 16);
   let frameNum = 0;
   let idrCount = 0;
 
@@ -130,15 +140,18 @@ export function createH264Encoder(config: H264EncoderConfig): H264Encoder {
     return true;
   };
 
+  // Plain loops: a macroblock row is 16 (or 8) bytes, less than a subarray view costs.
   const remember = (p: Planes, mx: number, my: number) => {
     for (let r = 0; r < 16; r++) {
       const row = (my * 16 + r) * stride + mx * 16;
-      ref.y.set(p.y.subarray(row, row + 16), row);
+      for (let i = row; i < row + 16; i++) ref.y[i] = p.y[i] as number;
     }
     for (let r = 0; r < 8; r++) {
       const row = (my * 8 + r) * cstride + mx * 8;
-      ref.u.set(p.u.subarray(row, row + 8), row);
-      refV.set(p.v.subarray(row, row + 8), row);
+      for (let i = row; i < row + 8; i++) {
+        ref.u[i] = p.u[i] as number;
+        refV[i] = p.v[i] as number;
+      }
     }
   };
 
@@ -169,12 +182,14 @@ export function createH264Encoder(config: H264EncoderConfig): H264Encoder {
     w.alignZero();
     for (let r = 0; r < 16; r++) {
       const row = (my * 16 + r) * stride + mx * 16;
-      pcm.set(p.y.subarray(row, row + 16), r * 16);
+      for (let i = 0; i < 16; i++) pcm[r * 16 + i] = p.y[row + i] as number;
     }
     for (let r = 0; r < 8; r++) {
       const row = (my * 8 + r) * cstride + mx * 8;
-      pcm.set(p.u.subarray(row, row + 8), 256 + r * 8);
-      pcm.set(p.v.subarray(row, row + 8), 320 + r * 8);
+      for (let i = 0; i < 8; i++) {
+        pcm[256 + r * 8 + i] = p.u[row + i] as number;
+        pcm[320 + r * 8 + i] = p.v[row + i] as number;
+      }
     }
     w.bytes(pcm);
   };
@@ -205,7 +220,10 @@ export function createH264Encoder(config: H264EncoderConfig): H264Encoder {
     const need = Math.ceil(rbsp.length * 1.5) + 8;
     if (out.length < need) out = new Uint8Array(need);
     const size = writeNalUnit(out, 4, idr ? 3 : 2, idr ? NalType.idr : NalType.slice, rbsp);
-    new DataView(out.buffer, out.byteOffset).setUint32(0, size);
+    out[0] = size >>> 24;
+    out[1] = (size >>> 16) & 0xff;
+    out[2] = (size >>> 8) & 0xff;
+    out[3] = size & 0xff;
     return { data: out.subarray(0, size + 4), keyframe: idr };
   };
 

@@ -67,13 +67,29 @@ export function copyRect(from: Planes, to: Planes, rect: Rect): void {
   const r = clipRect(to, rect);
   if (!r) return;
   const w = to.width;
-  for (let y = r.y0; y < r.y1; y++) to.y.set(from.y.subarray(y * w + r.x0, y * w + r.x1), y * w + r.x0);
   const cw = w >> 1;
+  copyRows(from.y, to.y, w, r.x0, r.x1, r.y0, r.y1);
   const cx0 = r.x0 >> 1;
   const cx1 = (r.x1 + 1) >> 1;
-  for (let y = r.y0 >> 1; y < (r.y1 + 1) >> 1; y++) {
-    to.u.set(from.u.subarray(y * cw + cx0, y * cw + cx1), y * cw + cx0);
-    to.v.set(from.v.subarray(y * cw + cx0, y * cw + cx1), y * cw + cx0);
+  copyRows(from.u, to.u, cw, cx0, cx1, r.y0 >> 1, (r.y1 + 1) >> 1);
+  copyRows(from.v, to.v, cw, cx0, cx1, r.y0 >> 1, (r.y1 + 1) >> 1);
+}
+
+/** Copies columns x0..x1 of rows y0..y1 between planes of one stride (short rows by a loop: no views). */
+function copyRows(
+  from: Uint8Array,
+  to: Uint8Array,
+  stride: number,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+): void {
+  for (let y = y0; y < y1; y++) {
+    const start = y * stride + x0;
+    const end = y * stride + x1;
+    if (x1 - x0 > 64) to.set(from.subarray(start, end), start);
+    else for (let i = start; i < end; i++) to[i] = from[i] as number;
   }
 }
 

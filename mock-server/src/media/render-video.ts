@@ -5,7 +5,7 @@ import {
   aacFrameCount,
   aacSilentFrame,
 } from './aac-silence.js';
-import { createH264Encoder, type EncodedFrame } from './h264-encoder.js';
+import { createH264Encoder, type EncodedFrame, h264AvcC } from './h264-encoder.js';
 import { buildMp4Header, type Mp4Plan } from './mp4-header.js';
 import {
   createCanvasFor,
@@ -84,7 +84,7 @@ function layoutVideo(
       syncSamples: sync,
       width: options.width,
       height: options.height,
-      avcC: createH264Encoder({ width: options.width, height: options.height, fps }).avcC,
+      avcC: h264AvcC({ width: options.width, height: options.height, fps }),
     },
     ...(audio
       ? {
