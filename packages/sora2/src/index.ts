@@ -10,3 +10,4 @@ export type {
   OpenAISora2ProviderOptions,
   Sora2CommonOptions,
 } from './sora2-provider-options.js';
+export type { OpenAIClientLike, OpenAIClientRequestOptions } from './sora2-sdk-http.js';

@@ -1,10 +1,10 @@
 import { NotFoundError, QuotaExceededError, ValidationError, VideoApiError } from '@sora-kit/core';
 import { createEmulator, type Emulator, type EmulatorServer } from '@sora-kit/emulator';
-import OpenAI from 'openai';
+import OpenAI, { AzureOpenAI } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { azureBaseURL } from './azure-base-url.js';
 import { mapSora2Error } from './map-sora2-error.js';
-import { createAzureSora2Provider, createOpenAISora2Provider } from './sora2-provider.js';
+import { createAzureSora2Provider, createOpenAISora2Provider, Sora2Provider } from './sora2-provider.js';
 
 describe('Sora2Provider against the emulator', () => {
   let emulator: Emulator;
@@ -228,5 +228,49 @@ describe('Sora2Provider against the emulator', () => {
 
     const plain = new Error('not from the SDK');
     expect(mapSora2Error(plain, context)).toBe(plain);
+  });
+  it('sends every request through an openai SDK client given to the constructor (OpenAI and AzureOpenAI)', async () => {
+    const sdk = new OpenAI({
+      apiKey: 'sk-sdk',
+      baseURL: `${server.url}/v1`,
+      maxRetries: 0,
+      fetch: recordingFetch,
+    });
+    const sora2 = new Sora2Provider('openai-sora2', sdk, 'sora-2');
+    expect(sora2.client).toBe(sdk);
+    expect(sora2.baseURL).toBe(`${server.url}/v1`);
+    const created = await sora2.create(
+      { prompt: 'a red balloon', size: '1280x720', seconds: 4 },
+      { idempotencyKey: 'key-sdk' },
+    );
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer sk-sdk');
+    expect(seen[0]?.headers.get('idempotency-key')).toBe('key-sdk');
+    expect(created.job).toMatchObject({ status: 'queued', model: 'sora-2', width: 1280, seconds: 4 });
+    expect(created.hint?.pollAfterMs).toBeGreaterThan(0);
+    emulator.clock.advance(3_600_000);
+    expect((await sora2.get(created.job.id)).job.status).toBe('completed');
+    const thumbnail = await sora2.download(created.job.id, { variant: 'thumbnail' });
+    expect(thumbnail.contentType).toBe('image/webp');
+    expect((await new Response(thumbnail.stream).arrayBuffer()).byteLength).toBeGreaterThan(100);
+    expect((await sora2.list({ limit: 5 })).jobs.map((job) => job.id)).toEqual([created.job.id]);
+    await expect(sora2.get('video_missing')).rejects.toSatisfy(NotFoundError.isInstance);
+    await sora2.delete(created.job.id);
+    await expect(sora2.get(created.job.id)).rejects.toSatisfy(NotFoundError.isInstance);
+
+    const azure = new Sora2Provider(
+      'azure-sora2',
+      new AzureOpenAI({
+        baseURL: `${server.url}/openai/v1`,
+        apiKey: 'azure-sdk',
+        apiVersion: 'preview',
+        maxRetries: 0,
+        fetch: recordingFetch,
+      }),
+      'sora-2',
+    );
+    const { job } = await azure.create({ prompt: 'a red balloon', size: '720x1280', seconds: 4 });
+    expect(job.model).toBe('sora-2');
+    expect(seen.at(-1)?.url.pathname).toBe('/openai/v1/videos');
+    expect(seen.at(-1)?.headers.get('api-key')).toBe('azure-sdk');
   });
 });

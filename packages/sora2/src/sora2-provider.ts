@@ -26,6 +26,7 @@ import { mapSora2Video } from './map-sora2-video.js';
 import { sora2VideoListSchema } from './sora2-api.js';
 import { azureHttp, openAIHttp, type Sora2Http } from './sora2-http.js';
 import type { AzureSora2ProviderOptions, OpenAISora2ProviderOptions } from './sora2-provider-options.js';
+import { isOpenAIClient, type OpenAIClientLike, sdkHttp } from './sora2-sdk-http.js';
 import { toInputReference, toUpload } from './to-input-reference.js';
 
 /** The `Idempotency-Key` header of a create, when the client gave one. */
@@ -60,10 +61,25 @@ export class Sora2Provider implements VideoProvider {
   readonly model: string | undefined;
   /** The base URL requests go to (`https://api.openai.com/v1`, `https://NAME.openai.azure.com/openai/v1`). */
   readonly baseURL: string;
+  /** The `openai` SDK client requests go through, when the provider was constructed with one. */
+  readonly client: OpenAIClientLike | undefined;
   private readonly http: Sora2Http['request'];
 
-  constructor(backend: 'openai-sora2' | 'azure-sora2', http: Sora2Http, model?: string) {
+  /**
+   * @param transport the fetch transport the factories build, or an `openai` SDK client
+   *   (`new OpenAI(...)`, `new AzureOpenAI(...)`): then every request goes through the SDK (its
+   *   auth, timeout and retries; pass `maxRetries: 0` to leave retries to the `VideoClient`).
+   * @example
+   * const provider = new Sora2Provider('openai-sora2', new OpenAI({ maxRetries: 0 }), 'sora-2');
+   */
+  constructor(
+    backend: 'openai-sora2' | 'azure-sora2',
+    transport: Sora2Http | OpenAIClientLike,
+    model?: string,
+  ) {
     this.backend = backend;
+    this.client = isOpenAIClient(transport) ? transport : undefined;
+    const http = isOpenAIClient(transport) ? sdkHttp(transport) : transport;
     this.http = http.request;
     this.baseURL = http.baseURL;
     this.model = model;
