@@ -191,6 +191,12 @@ export interface VideoJob {
   /** Downloadable results; empty until the job completes. */
   outputs: VideoOutput[];
   error?: VideoJobError;
+  /**
+   * A fingerprint of the inputs (images, video) the job was made from, as the backend's job
+   * object shows them; equal to the provider's `inputsFingerprint` of the same inputs. Undefined
+   * where the job object does not show its inputs (Sora 2; a Sora 1 job without inputs).
+   */
+  inputsFingerprint?: string;
   /** The wire object the backend returned, untouched. */
   raw: unknown;
 }

@@ -11,6 +11,7 @@ import type {
   DownloadVariant,
   EditVideoRequest,
   ExtendVideoRequest,
+  MediaInput,
   RemixVideoRequest,
   VideoCharacter,
   VideoDownload,
@@ -104,4 +105,10 @@ export interface VideoProvider {
   getCharacter?(id: string, options?: ProviderCallOptions): Promise<VideoCharacter>;
   /** Cancels an unfinished job. Present only when the backend can cancel. */
   cancel?(id: string, options?: ProviderCallOptions): Promise<void>;
+  /**
+   * The fingerprint a job created from `inputs` shows as `VideoJob.inputsFingerprint`, so create
+   * reconciliation can tell apart recent jobs that differ only by their inputs. Present only when
+   * the backend's job objects show their inputs (Sora 1's `inpaint_items`).
+   */
+  inputsFingerprint?(inputs: readonly MediaInput[]): Promise<string>;
 }

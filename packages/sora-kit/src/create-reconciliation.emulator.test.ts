@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CreateOutcomeUnknownError, type SoraBackendId, type VideoClientEvent } from '@sora-kit/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorClient } from './test-support/emulator-clients.js';
 import { type EmulatorDriver, startEmulatorDriver } from './test-support/emulator-driver.js';
 
@@ -84,6 +88,79 @@ describe.each(BACKENDS)(
     });
   },
 );
+
+describe('azure-sora1: the inputs fingerprint tells apart recent jobs that differ only by input', () => {
+  let driver: EmulatorDriver;
+  let events: VideoClientEvent[];
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sora-kit-reconcile-'));
+    for (const colour of ['red', 'blue']) {
+      execFileSync('ffmpeg', [
+        ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi'],
+        ...['-i', `color=c=${colour}:s=1280x720`, '-frames:v', '1', join(dir, `${colour}.png`)],
+      ]);
+    }
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    driver = await startEmulatorDriver({ timing: 'fast' });
+    events = [];
+  });
+  afterEach(async () => {
+    await driver.close();
+  });
+  // Bytes without a name: the adapter names each file by its content hash.
+  const image = (colour: string) => ({
+    kind: 'image' as const,
+    source: new Uint8Array(readFileSync(join(dir, `${colour}.png`))),
+  });
+  const client = () =>
+    emulatorClient(driver, 'azure-sora1', 'inputs', {
+      maxConcurrentJobs: 5,
+      onEvent: (event) => events.push(event),
+    });
+
+  it('the lost create made from the blue image adopts its own job, not the red one', async () => {
+    const red = await driver.run(client().create({ ...request, inputs: [image('red')] }));
+    driver.emulator.control.addLatency({
+      latencyMs: 0,
+      route: CREATE_ROUTE['azure-sora1'],
+      count: 1,
+      afterRoute: true,
+      drop: true,
+    });
+    const blue = await driver.run(client().create({ ...request, inputs: [image('blue')] }));
+    const jobs = driver.emulator.control.jobs().filter(({ record }) => record.partition.endsWith(':inputs'));
+    expect(jobs).toHaveLength(2);
+    expect(blue.id).not.toBe(red.id);
+    expect(jobs.map(({ record }) => record.id)).toEqual(expect.arrayContaining([red.id, blue.id]));
+    expect(events.filter((e) => e.type === 'reconcile')).toEqual([
+      { type: 'reconcile', operation: 'create', outcome: 'adopted', jobId: blue.id },
+    ]);
+    expect(blue.inputsFingerprint).toMatch(/input-1-[0-9a-f]{8}\.png/);
+    expect(blue.inputsFingerprint).not.toBe(red.inputsFingerprint);
+  });
+
+  it('the same image again is still ambiguous: both jobs are named, nothing more is created', async () => {
+    const first = await driver.run(client().create({ ...request, inputs: [image('red')] }));
+    driver.emulator.control.addLatency({
+      latencyMs: 0,
+      route: CREATE_ROUTE['azure-sora1'],
+      count: 1,
+      afterRoute: true,
+      drop: true,
+    });
+    const error = await driver
+      .run(client().create({ ...request, inputs: [image('red')] }))
+      .catch((e: unknown) => e);
+    expect(CreateOutcomeUnknownError.isInstance(error)).toBe(true);
+    expect((error as CreateOutcomeUnknownError).candidateIds).toHaveLength(2);
+    expect((error as CreateOutcomeUnknownError).candidateIds).toContain(first.id);
+  });
+});
 
 describe('a create slower than the client timeout (openai-sora2)', () => {
   let driver: EmulatorDriver;

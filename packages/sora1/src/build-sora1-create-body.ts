@@ -45,6 +45,26 @@ export async function buildSora1CreateBody(
   if (inputs.length === 0) return fields;
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
+  const { items, files } = await sora1InpaintParts(inputs);
+  form.append('inpaint_items', JSON.stringify(items));
+  for (const [blob, fileName] of files) form.append('files', blob, fileName);
+  return form;
+}
+
+/** What a multipart create sends for its inputs: the `inpaint_items` and one file per item. */
+export interface Sora1InpaintParts {
+  /** The `inpaint_items`, in input order. */
+  readonly items: Record<string, unknown>[];
+  /** Each item's file and the name its `file_name` gives. */
+  readonly files: [Blob, string][];
+}
+
+/**
+ * The inpaint items and files of `inputs`. A file without a name of its own (a Blob or bytes) is
+ * named `input-N-HASH.ext`, HASH the first 8 hex digits of its SHA-256, so the job object's
+ * `inpaint_items` tell apart jobs made from different bytes (see {@link sora1InputsFingerprint}).
+ */
+export async function sora1InpaintParts(inputs: readonly MediaInput[]): Promise<Sora1InpaintParts> {
   const items: Record<string, unknown>[] = [];
   const names = new Set<string>();
   const files: [Blob, string][] = [];
@@ -55,13 +75,37 @@ export async function buildSora1CreateBody(
       (bytes.type || undefined) ??
       (await sniffMediaType(bytes)) ??
       (input.kind === 'video' ? 'video/mp4' : 'image/jpeg');
-    const fileName = uniqueName(fileNameOf(input, index, mediaType), names);
+    const fileName = uniqueName(await fileNameOf(input, index, mediaType, bytes), names);
     items.push(inpaintItem(input, fileName));
     files.push([new Blob([bytes], { type: mediaType }), fileName]);
   }
-  form.append('inpaint_items', JSON.stringify(items));
-  for (const [blob, fileName] of files) form.append('files', blob, fileName);
-  return form;
+  return { items, files };
+}
+
+/**
+ * The inputs fingerprint of a list of `inpaint_items` (as sent, or as a job object shows them):
+ * each item's type, frame index, file name and crop bounds, in order.
+ */
+export function sora1InputsFingerprint(items: readonly unknown[]): string {
+  return JSON.stringify(
+    items.map((raw) => {
+      const item = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+      const crop = (item.crop_bounds ?? null) as Record<string, unknown> | null;
+      return [
+        item.type ?? null,
+        Number(item.frame_index ?? 0),
+        item.file_name ?? null,
+        crop === null
+          ? null
+          : [
+              crop.left_fraction ?? 0,
+              crop.top_fraction ?? 0,
+              crop.right_fraction ?? 1,
+              crop.bottom_fraction ?? 1,
+            ],
+      ];
+    }),
+  );
 }
 
 function inpaintItem(input: MediaInput, fileName: string): Record<string, unknown> {
@@ -81,7 +125,7 @@ function inpaintItem(input: MediaInput, fileName: string): Record<string, unknow
   return item;
 }
 
-function fileNameOf(input: MediaInput, index: number, mediaType: string): string {
+async function fileNameOf(input: MediaInput, index: number, mediaType: string, bytes: Blob): Promise<string> {
   if (input.fileName) return input.fileName;
   const source = input.source;
   if (!(source instanceof Blob) && !(source instanceof Uint8Array)) {
@@ -89,7 +133,9 @@ function fileNameOf(input: MediaInput, index: number, mediaType: string): string
     if (base) return base;
   }
   if (typeof File !== 'undefined' && source instanceof File && source.name) return source.name;
-  return `input-${index + 1}.${EXTENSIONS[mediaType] ?? (input.kind === 'video' ? 'mp4' : 'jpg')}`;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await bytes.arrayBuffer()));
+  const hash = [...digest.subarray(0, 4)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `input-${index + 1}-${hash}.${EXTENSIONS[mediaType] ?? (input.kind === 'video' ? 'mp4' : 'jpg')}`;
 }
 
 function uniqueName(name: string, taken: Set<string>): string {

@@ -1,4 +1,5 @@
 import { SoraKitError, type VideoJob, type VideoStatus } from '@sora-kit/core';
+import { sora1InputsFingerprint } from './build-sora1-create-body.js';
 import { type Sora1Job, sora1JobSchema } from './sora1-api.js';
 
 const STATUS: Readonly<Record<string, VideoStatus>> = {
@@ -75,6 +76,7 @@ function toVideoJob(job: Sora1Job, raw: unknown): VideoJob {
   if (completedAt) result.completedAt = completedAt;
   const expiresAt = toDate(job.expires_at);
   if (expiresAt) result.expiresAt = expiresAt;
+  if (job.inpaint_items) result.inputsFingerprint = sora1InputsFingerprint(job.inpaint_items);
   if (status === 'failed') {
     const code = job.failure_reason || 'unknown';
     result.error = { code, message: FAILURE_MESSAGES[code] ?? `the job failed: ${code}` };

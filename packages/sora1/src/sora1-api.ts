@@ -31,6 +31,8 @@ export const sora1JobSchema = z.object({
   height: count.nullish(),
   failure_reason: z.string().nullish(),
   generations: z.array(sora1GenerationSchema).nullish(),
+  /** The job's inputs as created (read for the inputs fingerprint; anything odd reads as absent). */
+  inpaint_items: z.array(z.unknown()).nullish().catch(undefined),
 });
 
 /** A job listing page. */

@@ -1,6 +1,7 @@
 import {
   type CreateVideoRequest,
   createProviderHttp,
+  type MediaInput,
   type ProviderCallOptions,
   type ProviderCreateOptions,
   type ProviderDownloadOptions,
@@ -14,7 +15,11 @@ import {
   type VideoJobPage,
   type VideoProvider,
 } from '@sora-kit/core';
-import { buildSora1CreateBody } from './build-sora1-create-body.js';
+import {
+  buildSora1CreateBody,
+  sora1InpaintParts,
+  sora1InputsFingerprint,
+} from './build-sora1-create-body.js';
 import { mapSora1Job } from './map-sora1-job.js';
 import { normalizeEndpoint } from './normalize-endpoint.js';
 import { sora1JobListSchema } from './sora1-api.js';
@@ -69,6 +74,11 @@ export class Sora1Provider implements VideoProvider {
         ...(options.idempotencyKey ? { headers: { 'Idempotency-Key': options.idempotencyKey } } : {}),
       }),
     );
+  }
+
+  /** The fingerprint a job made from `inputs` shows (its `inpaint_items`), for create reconciliation. */
+  async inputsFingerprint(inputs: readonly MediaInput[]): Promise<string> {
+    return sora1InputsFingerprint((await sora1InpaintParts(inputs)).items);
   }
 
   async get(id: string, options: ProviderCallOptions = {}): Promise<ProviderJobResult> {

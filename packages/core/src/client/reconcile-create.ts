@@ -6,7 +6,7 @@
  * @module
  */
 import { VideoApiError } from '../errors/index.js';
-import type { VideoJob } from '../types.js';
+import type { MediaInput, VideoJob } from '../types.js';
 import { parseSize } from '../validation/index.js';
 import type { ClientRuntime } from './client-runtime.js';
 
@@ -24,6 +24,8 @@ export interface CreateMatch {
   model?: string | undefined;
   /** Remix: the source job. */
   remixedFromId?: string | undefined;
+  /** Create: the inputs sent (compared through the provider's `inputsFingerprint`). */
+  inputs?: readonly MediaInput[] | undefined;
 }
 
 /** What the listing said. */
@@ -50,8 +52,19 @@ export function isOutcomeUnknown(error: unknown): boolean {
   return !hasEnvelope;
 }
 
-/** Whether `job` is what `match` would have created. */
-export function jobMatches(job: VideoJob, match: CreateMatch): boolean {
+/**
+ * Whether `job` is what `match` would have created. With `inputsFingerprint` (the provider's
+ * fingerprint of `match.inputs`), a job whose object shows other inputs does not match; a job
+ * that shows none (undefined) is not ruled out by its inputs.
+ */
+export function jobMatches(job: VideoJob, match: CreateMatch, inputsFingerprint?: string): boolean {
+  if (
+    inputsFingerprint !== undefined &&
+    job.inputsFingerprint !== undefined &&
+    job.inputsFingerprint !== inputsFingerprint
+  ) {
+    return false;
+  }
   if (job.prompt !== undefined && job.prompt !== match.prompt) return false;
   const size = match.size === undefined ? undefined : parseSize(match.size as never);
   if (size && (job.width !== size.width || job.height !== size.height)) return false;
@@ -64,7 +77,8 @@ export function jobMatches(job: VideoJob, match: CreateMatch): boolean {
 
 /**
  * Lists the jobs created since `startedAt` (less the allowed skew), newest first, skipping jobs
- * this client already knows, and says which of them match.
+ * this client already knows, and says which of them match: prompt, size, seconds, variants,
+ * model, remix source and, where the backend's job objects show them, the inputs.
  */
 export async function reconcileCreate(
   runtime: ClientRuntime,
@@ -76,6 +90,11 @@ export async function reconcileCreate(
   const candidates: VideoJob[] = [];
   let cursor: string | undefined;
   try {
+    const fingerprintOf = runtime.provider.inputsFingerprint?.bind(runtime.provider);
+    const fingerprint =
+      fingerprintOf && match.remixedFromId === undefined
+        ? await fingerprintOf(match.inputs ?? [])
+        : undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const listed = await runtime.call(
         'list',
@@ -89,7 +108,7 @@ export async function reconcileCreate(
           older = true;
           continue;
         }
-        if (!runtime.knows(job.id) && jobMatches(job, match)) candidates.push(job);
+        if (!runtime.knows(job.id) && jobMatches(job, match, fingerprint)) candidates.push(job);
       }
       cursor = listed.nextCursor;
       if (older || cursor === undefined) break;
