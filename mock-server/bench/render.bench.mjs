@@ -138,8 +138,15 @@ if (process.argv[2] === '--server') {
     const gone = await life.app.request(`/v1/videos/${id}`, { headers: openai });
     if (gone.status !== 404) throw new Error(`not expired: ${gone.status}`);
   };
+  // The first job of a fresh process also starts the render worker and warms its JIT: reported on
+  // its own. The figure is the per-job median of the jobs after it (wall and this process's CPU,
+  // which counts the render worker's thread too).
+  const firstLifeMs = await timeEach(lifecycle, 1);
   const lifeMs = [];
-  for (let round = 0; round < ROUNDS; round++) lifeMs.push(await timeEach(lifecycle, 1));
+  const lifeCpu = [];
+  await measured(lifeCpu, lifecycle)(0); // a second job, not counted: the worker's JIT is still warming
+  lifeCpu.length = 0;
+  for (let round = 0; round < ROUNDS; round++) lifeMs.push(await measured(lifeCpu, lifecycle)(round));
   await life.close();
 
   const list = (values, digits = 2) => values.map((v) => fixed(v, digits)).join(', ');
@@ -156,8 +163,9 @@ if (process.argv[2] === '--server') {
     'Stills: `renderMediaJob` in one process, a new seed every time (nothing cached), 720x1280 (the default size),',
     'alternating still and whole 4 s video (with audio) for each round; the ratio is the median of per-round ratios of',
     'this process’s CPU time (user + system; the renders run on this thread), with the wall-time ratio beside it.',
-    'Lifecycle: in-process `app.request`, create (default size), advance 10 min, poll, download the MP4, advance 25 h,',
-    'poll (404).',
+    'Lifecycle: in-process `app.request` on an emulator with the default render pool: create (default size), advance 10 min,',
+    'poll, download the MP4 (rendered on the worker), advance 25 h, poll (404). The first job of the process (which starts',
+    'the worker) is reported apart; the figure is the median over the next jobs, wall time and process CPU time (all threads).',
     '',
     `Machine: ${machine()}.`,
     '',
@@ -166,12 +174,12 @@ if (process.argv[2] === '--server') {
     `| status poll p99 while a first 1080p 20 s video renders | ${median(busyP99)} ms | idle: ${median(idleP99)} ms | ${fixed(pollRatio)} | <= 3 |`,
     `| first 720x1280 WebP thumbnail / whole 4 s video (CPU) | ${fixed(median(thumb.cpu.subjects), 0)} ms | ${fixed(median(thumb.cpu.references), 0)} ms | ${fixed(thumb.cpu.ratio)} (wall ${fixed(thumb.ratio)}) | <= 0.1 |`,
     `| first spritesheet / whole 4 s video (CPU) | ${fixed(median(sheet.cpu.subjects), 0)} ms | ${fixed(median(sheet.cpu.references), 0)} ms | ${fixed(sheet.cpu.ratio)} (wall ${fixed(sheet.ratio)}) | <= 0.2 |`,
-    `| full lifecycle per job, manual clock | ${fixed(median(lifeMs), 0)} ms | — | — | < 50 ms |`,
+    `| full lifecycle per job, manual clock | ${fixed(median(lifeMs), 0)} ms wall, ${fixed(median(lifeCpu), 0)} ms CPU | first job of the process: ${fixed(firstLifeMs, 0)} ms | — | < 50 ms |`,
     '',
     `- Poll p99 during a render: ${fixed(pollRatio)}x idle (per round ${list(pollRatios)}; p99 idle ${idleP99.join(', ')} ms, during ${busyP99.join(', ')} ms; the 1080p 20 s render took ${list(renderMs, 0)} ms) — ${met(pollRatio <= 3)}.`,
     `- Thumbnail: ${fixed(thumb.cpu.ratio)} of the video render's CPU time (per round ${list(thumb.cpu.ratios)}; wall ${fixed(thumb.ratio)}, per round ${list(thumb.ratios)}) — ${met(thumb.cpu.ratio <= 0.1)}.`,
     `- Spritesheet: ${fixed(sheet.cpu.ratio)} of the video render's CPU time (per round ${list(sheet.cpu.ratios)}; wall ${fixed(sheet.ratio)}, per round ${list(sheet.ratios)}) — ${met(sheet.cpu.ratio <= 0.2)}.`,
-    `- Lifecycle: ${fixed(median(lifeMs), 0)} ms (per round ${list(lifeMs, 0)}) — ${met(median(lifeMs) < 50)}.`,
+    `- Lifecycle: ${fixed(median(lifeMs), 0)} ms wall (per round ${list(lifeMs, 0)}), ${fixed(median(lifeCpu), 0)} ms CPU (per round ${list(lifeCpu, 0)}); first job of the process ${fixed(firstLifeMs, 0)} ms — ${met(median(lifeMs) < 50)} (wall), ${met(median(lifeCpu) < 50)} (CPU).`,
   ];
   writeSection('render', lines);
   process.exit(0);

@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { type MediaRenderJob, renderMediaJob } from './render-media.js';
 import { createRenderPool, defaultRenderPoolSize } from './render-pool.js';
+import { lowerThreadPriority, RENDER_THREAD_NICE } from './thread-priority.js';
 
 const video: MediaRenderJob = {
   variant: 'video',
@@ -49,5 +52,29 @@ describe('render pool', () => {
       await renderMediaJob({ ...video, variant: 'thumbnail', seed: 'after' }),
     );
     expect(defaultRenderPoolSize()).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('render worker priority', () => {
+  /** Nice values of this process's threads, from /proc (Linux). */
+  const threadNices = (): number[] =>
+    readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the command name (in parentheses): state is field 3, nice field 19.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+
+  it('runs renders on a thread below the event loop, leaving the process priority alone', async () => {
+    const pool = createRenderPool({ size: 1 });
+    const processNice = getPriority();
+    const workerNice = Math.max(processNice, RENDER_THREAD_NICE);
+    const before = threadNices().filter((nice) => nice === workerNice).length;
+    await pool.render({ ...video, variant: 'thumbnail' });
+    expect(threadNices().filter((nice) => nice === workerNice).length).toBe(before + 1);
+    expect(getPriority()).toBe(processNice);
+    // On the main thread it refuses to renice anything (that would renice the process).
+    expect(lowerThreadPriority(RENDER_THREAD_NICE)).toBeUndefined();
+    expect(getPriority()).toBe(processNice);
+    await pool.close();
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The entry of a render worker thread (see render-pool.ts): renders each {@link MediaRenderJob}
- * it is sent and transfers the bytes back. Node only.
+ * it is sent and transfers the bytes back, at a lower scheduling priority than the event loop's
+ * thread (Linux: nice 10 for this thread). Node only.
  * @module
  */
 
 import { parentPort } from 'node:worker_threads';
 import { type MediaRenderJob, renderMediaJob } from './render-media.js';
+import { lowerThreadPriority, RENDER_THREAD_NICE } from './thread-priority.js';
 
 /** A request from the pool. */
 export interface RenderWorkerRequest {
@@ -19,6 +21,9 @@ export interface RenderWorkerRequest {
 export type RenderWorkerAnswer =
   | { readonly id: number; readonly bytes: Uint8Array }
   | { readonly id: number; readonly error: { readonly name: string; readonly message: string } };
+
+// Renders yield the CPU to the event loop's thread (polls, creates) whenever both want it.
+lowerThreadPriority(RENDER_THREAD_NICE);
 
 const port = parentPort;
 port?.on('message', (request: RenderWorkerRequest) => {
