@@ -3,7 +3,8 @@
 // installs the packed `sora-kit` into an empty temp project (local packages resolved from the
 // tarballs through `overrides`, everything else from the npm registry), and prints the number of
 // installed packages and the size of node_modules. Extra arguments are installed too
-// (e.g. `@azure/identity@~4.13.0` to measure Entra ID users).
+// (e.g. `@azure/identity@~4.13.0` to measure Entra ID users). It then checks that `sora-kit` imports and
+// builds Sora 2 clients with only what was installed.
 // Usage: node scripts/measure-install.mjs [extra packages...]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,16 @@ writeFileSync(
   }),
 );
 run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...process.argv.slice(2)], app);
+// The install must work on its own: sora-kit and both Sora 2 factories load with only what was installed.
+run(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    "const k = await import('sora-kit'); k.createVideoClient({ backend: 'openai-sora2', apiKey: 'sk-x' }); k.createVideoClient({ backend: 'azure-sora2', endpoint: 'https://r.openai.azure.com', apiKey: 'k' });",
+  ],
+  app,
+);
 const installed = run('npm', ['ls', '--all', '--parseable'], app).trim().split('\n').length - 1;
 const kb = Number(run('du', ['-sk', join(app, 'node_modules')]).split('\t')[0]);
 console.log(

@@ -2,9 +2,12 @@ import type { AzureAuthOptions } from '@sora-kit/core';
 
 /** Options both hosts share. */
 export interface Sora2CommonOptions {
-  /** Custom fetch handed to the `openai` SDK (default the global one). */
+  /** Custom fetch (default the global one, looked up per request). */
   fetch?: typeof globalThis.fetch;
-  /** Per-request timeout of the SDK in ms (default the SDK's, 10 minutes). */
+  /**
+   * Time in ms a request may wait for its answer's headers (default 10 minutes, as the `openai`
+   * SDK's); then a retryable `VideoApiError` (status 0, code `timeout`).
+   */
   timeoutMs?: number;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
