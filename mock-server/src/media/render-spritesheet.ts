@@ -1,4 +1,3 @@
-import { LIMITED_TO_FULL_CHROMA, LIMITED_TO_FULL_LUMA, mapSamples } from './image/jfif-planes.js';
 import { DEFAULT_JPEG_QUALITY, encodeJpegPlanes } from './image/jpeg-encoder.js';
 import { createCanvasFor, createScene, MediaOptionsError, type SceneOptions } from './scene.js';
 import { createTileShrinker, shrinkI420 } from './shrink-i420.js';
@@ -63,8 +62,8 @@ export function spritesheetLayout(options: RenderSpritesheetOptions, frameCount:
  * Renders a spritesheet: a JPEG grid of frames sampled evenly across the video (the middle frame
  * of each of `columns * rows` equal slices), each shrunk to a tile with a box filter in YUV (with
  * whole factors only the tile areas a frame changed), row-major from the top left. The tiles go
- * into the sheet's YCbCr 4:2:0 planes as they are (then one lookup from limited to full range),
- * which the JPEG encoder codes directly: no RGBA image at any size. Deterministic: the same options
+ * into the sheet's YCbCr 4:2:0 planes as they are (limited range, which the encoder maps while
+ * reading), and the JPEG encoder codes those planes directly: no RGBA image at any size. Deterministic: the same options
  * give the same bytes.
  *
  * @throws MediaOptionsError for invalid scene or grid options
@@ -86,6 +85,8 @@ export async function renderSpritesheet(options: RenderSpritesheetOptions): Prom
     y: new Uint8Array(sheetWidth * sheetHeight),
     cb: new Uint8Array(chromaWidth * chromaHeight),
     cr: new Uint8Array(chromaWidth * chromaHeight),
+    // The scene's limited range: the encoder maps each sample to JPEG's full range as it reads it.
+    limitedRange: true,
   };
   const { width, height } = scene.options;
   // Whole shrink factors (the default sizes): one canvas moves from sample to sample and only the
@@ -120,9 +121,5 @@ export async function renderSpritesheet(options: RenderSpritesheetOptions): Prom
       }
     }
   });
-  // From the scene's limited range to JPEG's full range, one table lookup per sample.
-  mapSamples(sheet.y, LIMITED_TO_FULL_LUMA, sheet.y);
-  mapSamples(sheet.cb, LIMITED_TO_FULL_CHROMA, sheet.cb);
-  mapSamples(sheet.cr, LIMITED_TO_FULL_CHROMA, sheet.cr);
   return encodeJpegPlanes(sheet, DEFAULT_JPEG_QUALITY);
 }

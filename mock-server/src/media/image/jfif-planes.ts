@@ -1,6 +1,6 @@
 /**
- * Inputs of {@link encodeJpegPlanes}: full-range YCbCr 4:2:0 planes from the scene's limited-range
- * I420 (a table lookup per sample) or from RGBA pixels.
+ * Inputs of {@link encodeJpegPlanes}: the scene's limited-range I420 planes as they are, or
+ * full-range YCbCr 4:2:0 planes made from RGBA pixels.
  * @module
  */
 
@@ -9,28 +9,10 @@ import type { JfifPlanes } from './jpeg-encoder.js';
 
 const clamp255 = (value: number): number => Math.max(0, Math.min(255, value));
 
-/** Limited-range (BT.601 16..235) luma -> full-range (0..255) luma. */
-export const LIMITED_TO_FULL_LUMA = Uint8Array.from({ length: 256 }, (_, v) =>
-  clamp255(Math.round(((v - 16) * 255) / 219)),
-);
-/** Limited-range (16..240) chroma -> full-range chroma, 128 staying neutral. */
-export const LIMITED_TO_FULL_CHROMA = Uint8Array.from({ length: 256 }, (_, v) =>
-  clamp255(Math.round(((v - 128) * 255) / 224 + 128)),
-);
-
-/** Maps `source` through `table` into `target` (same length). */
-export function mapSamples(
-  source: Uint8Array,
-  table: Uint8Array,
-  target = new Uint8Array(source.length),
-): Uint8Array {
-  for (let i = 0; i < source.length; i++) target[i] = table[source[i] as number] as number;
-  return target;
-}
-
 /**
- * The JFIF planes of a limited-range I420 frame: the same colours a decoder's full-range
- * conversion shows as {@link i420ToRgba} of the frame (up to rounding), same sampling.
+ * The JPEG planes of a limited-range I420 frame: its own planes, flagged `limitedRange` (the
+ * encoder maps each sample to full range as it reads it). A decoder's full-range conversion shows
+ * the colours of {@link i420ToRgba} of the frame, up to rounding; same sampling.
  * @example
  * const jpeg = encodeJpegPlanes(i420ToJfifPlanes(scene.frameAt(0)));
  */
@@ -38,9 +20,10 @@ export function i420ToJfifPlanes(frame: I420Frame): JfifPlanes {
   return {
     width: frame.width,
     height: frame.height,
-    y: mapSamples(frame.y, LIMITED_TO_FULL_LUMA),
-    cb: mapSamples(frame.u, LIMITED_TO_FULL_CHROMA),
-    cr: mapSamples(frame.v, LIMITED_TO_FULL_CHROMA),
+    y: frame.y,
+    cb: frame.u,
+    cr: frame.v,
+    limitedRange: true,
   };
 }
 

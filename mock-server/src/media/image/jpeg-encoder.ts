@@ -19,7 +19,24 @@ export interface JfifPlanes {
   readonly cb: Uint8Array;
   /** Cr, same layout as `cb`. */
   readonly cr: Uint8Array;
+  /**
+   * The samples are BT.601 limited range (luma 16..235, chroma 16..240), as video planes are:
+   * each is mapped to full range while it is coded (no converted copy of the planes).
+   */
+  readonly limitedRange?: boolean;
 }
+
+const clamp255 = (value: number): number => Math.max(0, Math.min(255, value));
+/** Limited-range (BT.601 16..235) luma -> full-range (0..255) luma. */
+const LIMITED_TO_FULL_LUMA = Uint8Array.from({ length: 256 }, (_, v) =>
+  clamp255(Math.round(((v - 16) * 255) / 219)),
+);
+/** Limited-range (16..240) chroma -> full-range chroma, 128 staying neutral. */
+const LIMITED_TO_FULL_CHROMA = Uint8Array.from({ length: 256 }, (_, v) =>
+  clamp255(Math.round(((v - 128) * 255) / 224 + 128)),
+);
+/** Full range as it is. */
+const IDENTITY = Uint8Array.from({ length: 256 }, (_, v) => v);
 
 /** Quality used for every JPEG the emulator writes (thumbnails, spritesheets). */
 export const DEFAULT_JPEG_QUALITY = 85;
@@ -221,52 +238,52 @@ function roundCoefficient(value: number): number {
   return value > 0 ? (value + 0.5) | 0 : (value - 0.5) | 0;
 }
 
+/** In-place AAN 1-D DCT of the 8 values `data[o + k * step]` (outputs unscaled). */
+function dct8(data: Float64Array, o: number, step: number): void {
+  const d0 = data[o] as number;
+  const d1 = data[o + step] as number;
+  const d2 = data[o + 2 * step] as number;
+  const d3 = data[o + 3 * step] as number;
+  const d4 = data[o + 4 * step] as number;
+  const d5 = data[o + 5 * step] as number;
+  const d6 = data[o + 6 * step] as number;
+  const d7 = data[o + 7 * step] as number;
+  const tmp0 = d0 + d7;
+  const tmp7 = d0 - d7;
+  const tmp1 = d1 + d6;
+  const tmp6 = d1 - d6;
+  const tmp2 = d2 + d5;
+  const tmp5 = d2 - d5;
+  const tmp3 = d3 + d4;
+  const tmp4 = d3 - d4;
+  const tmp10 = tmp0 + tmp3;
+  const tmp13 = tmp0 - tmp3;
+  const tmp11 = tmp1 + tmp2;
+  const tmp12 = tmp1 - tmp2;
+  data[o] = tmp10 + tmp11;
+  data[o + 4 * step] = tmp10 - tmp11;
+  const z1 = (tmp12 + tmp13) * Math.SQRT1_2;
+  data[o + 2 * step] = tmp13 + z1;
+  data[o + 6 * step] = tmp13 - z1;
+  const odd10 = tmp4 + tmp5;
+  const odd11 = tmp5 + tmp6;
+  const odd12 = tmp6 + tmp7;
+  const z5 = (odd10 - odd12) * 0.382683433;
+  const z2 = 0.5411961 * odd10 + z5;
+  const z4 = 1.306562965 * odd12 + z5;
+  const z3 = odd11 * Math.SQRT1_2;
+  const z11 = tmp7 + z3;
+  const z13 = tmp7 - z3;
+  data[o + 5 * step] = z13 + z2;
+  data[o + 3 * step] = z13 - z2;
+  data[o + step] = z11 + z4;
+  data[o + 7 * step] = z11 - z4;
+}
+
 /** In-place AAN forward DCT of a level-shifted 8x8 block (natural order; outputs unscaled). */
 function forwardDct(data: Float64Array): void {
-  for (let pass = 0; pass < 2; pass++) {
-    const step = pass === 0 ? 1 : 8;
-    const next = pass === 0 ? 8 : 1;
-    for (let i = 0, o = 0; i < 8; i++, o += next) {
-      const d0 = data[o] as number;
-      const d1 = data[o + step] as number;
-      const d2 = data[o + 2 * step] as number;
-      const d3 = data[o + 3 * step] as number;
-      const d4 = data[o + 4 * step] as number;
-      const d5 = data[o + 5 * step] as number;
-      const d6 = data[o + 6 * step] as number;
-      const d7 = data[o + 7 * step] as number;
-      const tmp0 = d0 + d7;
-      const tmp7 = d0 - d7;
-      const tmp1 = d1 + d6;
-      const tmp6 = d1 - d6;
-      const tmp2 = d2 + d5;
-      const tmp5 = d2 - d5;
-      const tmp3 = d3 + d4;
-      const tmp4 = d3 - d4;
-      const tmp10 = tmp0 + tmp3;
-      const tmp13 = tmp0 - tmp3;
-      const tmp11 = tmp1 + tmp2;
-      const tmp12 = tmp1 - tmp2;
-      data[o] = tmp10 + tmp11;
-      data[o + 4 * step] = tmp10 - tmp11;
-      const z1 = (tmp12 + tmp13) * Math.SQRT1_2;
-      data[o + 2 * step] = tmp13 + z1;
-      data[o + 6 * step] = tmp13 - z1;
-      const odd10 = tmp4 + tmp5;
-      const odd11 = tmp5 + tmp6;
-      const odd12 = tmp6 + tmp7;
-      const z5 = (odd10 - odd12) * 0.382683433;
-      const z2 = 0.5411961 * odd10 + z5;
-      const z4 = 1.306562965 * odd12 + z5;
-      const z3 = odd11 * Math.SQRT1_2;
-      const z11 = tmp7 + z3;
-      const z13 = tmp7 - z3;
-      data[o + 5 * step] = z13 + z2;
-      data[o + 3 * step] = z13 - z2;
-      data[o + step] = z11 + z4;
-      data[o + 7 * step] = z11 - z4;
-    }
-  }
+  for (let row = 0; row < 64; row += 8) dct8(data, row, 1);
+  for (let column = 0; column < 8; column++) dct8(data, column, 8);
 }
 
 /** Entropy-coded segment writer: MSB-first bits with 0xFF byte stuffing, growing as needed. */
@@ -315,6 +332,10 @@ class SegmentWriter {
 /** A plane and how blocks read it: size, and the table set of its component. */
 interface Component {
   readonly plane: Uint8Array;
+  /** The plane as 32-bit words when its rows start on word boundaries (fast flat checks), else null. */
+  readonly words: Uint32Array | null;
+  /** Sample value -> full-range value. */
+  readonly map: Uint8Array;
   readonly width: number;
   readonly height: number;
   readonly divisors: Float64Array;
@@ -349,37 +370,62 @@ function writeBlock(
   block: Float64Array,
   quantised: Int32Array,
 ): void {
-  const { plane, width, height } = c;
+  const { plane, width, height, map } = c;
   const first = plane[Math.min(y0, height - 1) * width + Math.min(x0, width - 1)] as number;
+  const inside = x0 + 8 <= width && y0 + 8 <= height;
   let flat = true;
-  if (x0 + 8 <= width && y0 + 8 <= height) {
-    for (let r = 0, k = 0; r < 8; r++) {
-      let p = (y0 + r) * width + x0;
-      for (let i = 0; i < 8; i++, k++, p++) {
-        const sample = plane[p] as number;
-        if (sample !== first) flat = false;
-        block[k] = sample - 128;
+  // Every row of one value (flat areas, vertical gradients): only the first column of the DCT
+  // can be non-zero, so one 1-D transform gives the same coefficients as the whole 2-D one.
+  let rowsFlat = false;
+  if (inside && c.words !== null) {
+    // Two word compares per row: most blocks of a flat-colour picture stop here.
+    const words = c.words;
+    const repeated = (first * 0x01010101) >>> 0;
+    const rowStep = width >> 2;
+    for (let r = 0, at = (y0 * width + x0) >> 2; r < 8 && flat; r++, at += rowStep)
+      flat = words[at] === repeated && words[at + 1] === repeated;
+    if (!flat) {
+      rowsFlat = true;
+      for (let r = 0, at = (y0 * width + x0) >> 2; r < 8 && rowsFlat; r++, at += rowStep) {
+        const word = words[at] as number;
+        rowsFlat = words[at + 1] === word && ((word & 0xff) * 0x01010101) >>> 0 === word;
       }
     }
   } else {
+    for (let r = 0; r < 8 && flat; r++) {
+      const row = Math.min(y0 + r, height - 1) * width;
+      for (let i = 0; i < 8; i++)
+        if (plane[row + Math.min(x0 + i, width - 1)] !== first) {
+          flat = false;
+          break;
+        }
+    }
+  }
+  if (rowsFlat) {
+    block.fill(0);
+    for (let r = 0; r < 8; r++)
+      block[r * 8] = 8 * ((map[plane[(y0 + r) * width + x0] as number] as number) - 128);
+    dct8(block, 0, 8);
+  } else if (!flat) {
     for (let r = 0, k = 0; r < 8; r++) {
       const row = Math.min(y0 + r, height - 1) * width;
-      for (let i = 0; i < 8; i++, k++) {
-        const sample = plane[row + Math.min(x0 + i, width - 1)] as number;
-        if (sample !== first) flat = false;
-        block[k] = sample - 128;
-      }
+      if (inside)
+        for (let i = 0, p = row + x0; i < 8; i++, k++, p++)
+          block[k] = (map[plane[p] as number] as number) - 128;
+      else
+        for (let i = 0; i < 8; i++, k++)
+          block[k] = (map[plane[row + Math.min(x0 + i, width - 1)] as number] as number) - 128;
     }
+    forwardDct(block);
   }
   if (flat) {
     // One value: the DCT is 64 * (value - 128) in the DC term and zero elsewhere.
-    const dc = roundCoefficient(64 * (first - 128) * (c.divisors[0] as number));
+    const dc = roundCoefficient(64 * ((map[first] as number) - 128) * (c.divisors[0] as number));
     writeValue(out, c.dc, 0, dc - c.previousDc);
     c.previousDc = dc;
     out.bits(c.ac.codes[0] as number, c.ac.lengths[0] as number); // EOB
     return;
   }
-  forwardDct(block);
   for (let k = 0; k < 64; k++)
     quantised[k] = roundCoefficient((block[k] as number) * (c.divisors[k] as number));
   const dc = quantised[0] as number;
@@ -462,8 +508,15 @@ export function encodeJpegPlanes(planes: JfifPlanes, quality = DEFAULT_JPEG_QUAL
   ];
   out.raw([0xff, 0xc4, ...u16(2 + dht.length), ...dht]);
   out.raw([0xff, 0xda, 0, 12, 3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0]); // SOS
+  const limited = planes.limitedRange === true;
+  const wordsOf = (plane: Uint8Array, stride: number): Uint32Array | null =>
+    stride % 4 === 0 && plane.byteOffset % 4 === 0
+      ? new Uint32Array(plane.buffer, plane.byteOffset, plane.length >> 2)
+      : null;
   const luma: Component = {
     plane: planes.y,
+    words: wordsOf(planes.y, width),
+    map: limited ? LIMITED_TO_FULL_LUMA : IDENTITY,
     width,
     height,
     divisors: aanDivisors(lumaQuant),
@@ -474,6 +527,8 @@ export function encodeJpegPlanes(planes: JfifPlanes, quality = DEFAULT_JPEG_QUAL
   const chromaDivisors = aanDivisors(chromaQuant);
   const cb: Component = {
     plane: planes.cb,
+    words: wordsOf(planes.cb, chromaWidth),
+    map: limited ? LIMITED_TO_FULL_CHROMA : IDENTITY,
     width: chromaWidth,
     height: chromaHeight,
     divisors: chromaDivisors,
@@ -481,7 +536,7 @@ export function encodeJpegPlanes(planes: JfifPlanes, quality = DEFAULT_JPEG_QUAL
     ac: CODES.acChroma,
     previousDc: 0,
   };
-  const cr: Component = { ...cb, plane: planes.cr, previousDc: 0 };
+  const cr: Component = { ...cb, plane: planes.cr, words: wordsOf(planes.cr, chromaWidth), previousDc: 0 };
   const block = new Float64Array(64);
   const quantised = new Int32Array(64);
   for (let my = 0; my < height; my += 16) {

@@ -33,8 +33,9 @@ function planeCodes(width: number): Map<number, number> {
 }
 
 /**
- * Greedy LZ77 over ARGB pixels: the previous pixel and the pixel above first, then (unless one
- * of them already matched 32 pixels or more) hash chains keyed on two pixels. Deterministic for
+ * Greedy LZ77 over ARGB pixels: the pixel above first (a match of 32 or more is taken), then the
+ * previous pixel, then (unless one of them already matched 32 pixels or more) hash chains keyed
+ * on two pixels. Deterministic for
  * a given input.
  */
 export function findBackwardReferences(argb: Uint32Array, width: number): Vp8lTokens {
@@ -66,17 +67,19 @@ export function findBackwardReferences(argb: Uint32Array, width: number): Vp8lTo
     let bestLength = 0;
     let bestDistance = 0;
     if (i + MIN_LENGTH <= pixelCount) {
-      // The previous pixel and the pixel above first: in flat images they give the long runs,
-      // and a run of GOOD_LENGTH or more is taken without walking the hash chain.
-      if (i >= 1) {
-        bestLength = matchLength(i - 1, i);
-        bestDistance = 1;
+      // The pixel above and the previous pixel first: in flat images they give the long runs,
+      // and a run of GOOD_LENGTH or more is taken without walking the hash chain. A copy of the
+      // row above that long is taken as it is (rows repeat in flat pictures; this skips a second
+      // scan of the same pixels for the previous-pixel run).
+      if (i >= width && width > 1) {
+        bestLength = matchLength(i - width, i);
+        bestDistance = width;
       }
-      if (i >= width && width > 1 && bestLength < MAX_LENGTH) {
-        const length = matchLength(i - width, i);
+      if (i >= 1 && bestLength < GOOD_LENGTH) {
+        const length = matchLength(i - 1, i);
         if (length > bestLength) {
           bestLength = length;
-          bestDistance = width;
+          bestDistance = 1;
         }
       }
       let candidate = bestLength >= GOOD_LENGTH ? -1 : head[hashAt(i)]!;

@@ -83,15 +83,20 @@ export function indexI420Colours(frame: I420Frame): Vp8lIndexedImage | undefined
   const indices = new Uint8Array(width * height);
   let lastKey = -1;
   let lastIndex = 0;
+  const [lumaRows, uRows, vRows] = [luma, u, v].map(comparable) as [
+    ComparablePlane,
+    ComparablePlane,
+    ComparablePlane,
+  ];
   for (let row = 0; row < height; row++) {
     const start = row * width;
     const chromaRow = (row >> 1) * chromaWidth;
-    if (row > 0 && sameRow(luma, start - width, start, width)) {
+    if (row > 0 && sameRow(lumaRows, start - width, start, width)) {
       const previousChroma = ((row - 1) >> 1) * chromaWidth;
       if (
         previousChroma === chromaRow ||
-        (sameRow(u, previousChroma, chromaRow, chromaWidth) &&
-          sameRow(v, previousChroma, chromaRow, chromaWidth))
+        (sameRow(uRows, previousChroma, chromaRow, chromaWidth) &&
+          sameRow(vRows, previousChroma, chromaRow, chromaWidth))
       ) {
         indices.copyWithin(start, start - width, start);
         continue;
@@ -124,8 +129,30 @@ export function indexI420Colours(frame: I420Frame): Vp8lIndexedImage | undefined
   return packIndices(Uint32Array.from(found), indices, width, height);
 }
 
-function sameRow(plane: Uint8Array, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (plane[a + i] !== plane[b + i]) return false;
+/** A byte plane with a 32-bit view of it (when its start is word-aligned) for row compares. */
+interface ComparablePlane {
+  readonly bytes: Uint8Array;
+  readonly words: Uint32Array | null;
+}
+
+function comparable(bytes: Uint8Array): ComparablePlane {
+  const words =
+    bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : null;
+  return { bytes, words };
+}
+
+/** Whether `length` bytes at `a` and at `b` are equal: four at a time when both are word-aligned. */
+function sameRow(plane: ComparablePlane, a: number, b: number, length: number): boolean {
+  const { bytes, words } = plane;
+  let i = 0;
+  if (words !== null && a % 4 === 0 && b % 4 === 0) {
+    const wa = a >> 2;
+    const wb = b >> 2;
+    const count = length >> 2;
+    for (let k = 0; k < count; k++) if (words[wa + k] !== words[wb + k]) return false;
+    i = count << 2;
+  }
+  for (; i < length; i++) if (bytes[a + i] !== bytes[b + i]) return false;
   return true;
 }
 
