@@ -46,7 +46,7 @@ describe('createProviderHttp over a real loopback server', () => {
       baseUrl: base,
       query: { 'api-version': 'preview' },
       auth: () => ({ 'api-key': `key-${++calls}` }),
-      headers: { 'x-extra': 'yes', 'api-key': 'overridden' },
+      headers: { 'x-extra': 'yes', 'API-Key': 'overridden', Accept: 'application/json' },
     });
     const json = (await readJsonResponse(
       await http({

@@ -84,12 +84,11 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
         if (value !== undefined) url.searchParams.set(key, value);
       }
     }
-    const headers: Record<string, string> = {
-      accept: accept ?? 'application/json',
-      ...options.headers,
-      ...extra,
-      ...(await options.auth()),
-    };
+    // Later sources replace earlier ones whatever the letter case (`Authorization` vs `authorization`).
+    const headers: Record<string, string> = { accept: accept ?? 'application/json' };
+    for (const source of [options.headers, extra, await options.auth()]) {
+      if (source) for (const name in source) headers[name.toLowerCase()] = source[name] as string;
+    }
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {
