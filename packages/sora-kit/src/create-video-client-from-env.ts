@@ -31,7 +31,8 @@ export interface VideoClientFromEnvOptions extends VideoClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-const DEFAULT_DEPLOYMENT: Record<'azure-sora1' | 'azure-sora2', string> = {
+/** The deployment an Azure backend uses when `AZURE_OPENAI_DEPLOYMENT` is not set. */
+export const DEFAULT_DEPLOYMENT: Record<'azure-sora1' | 'azure-sora2', string> = {
   'azure-sora1': 'sora',
   'azure-sora2': 'sora-2',
 };

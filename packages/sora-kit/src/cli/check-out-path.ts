@@ -3,9 +3,9 @@
  * cannot be saved.
  * @module
  */
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { open, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -29,11 +29,24 @@ export async function checkOutPath(command: string, cwd: string, out: string | u
   if (!parent)
     throw new UsageError(`--out ${out}: the folder ${folder} does not exist; create it first`, command);
   if (!parent.isDirectory()) throw new UsageError(`--out ${out}: ${folder} is not a folder`, command);
-  const writable = await access(existing ? path : folder, constants.W_OK).then(
-    () => true,
-    () => false,
-  );
-  if (!writable) {
-    throw new UsageError(`--out ${out}: no permission to write ${existing ? path : `in ${folder}`}`, command);
+  if (!(await canCreateIn(folder))) {
+    throw new UsageError(`--out ${out}: no permission to write in ${folder}`, command);
   }
+}
+
+/**
+ * Whether this process can make a file in `folder`, the way the download does (a temporary file
+ * there, then a rename over FILE): a uniquely named probe file is created and removed.
+ * `access(W_OK)` is not enough: for root it answers yes for folders where no file can be made
+ * (`/proc`, `/sys`).
+ */
+async function canCreateIn(folder: string): Promise<boolean> {
+  const probe = join(folder, `.sora-kit-out-check-${process.pid}-${randomUUID()}`);
+  try {
+    await (await open(probe, 'wx')).close();
+  } catch {
+    return false;
+  }
+  await rm(probe, { force: true });
+  return true;
 }

@@ -119,3 +119,19 @@ describe('sora-kit edit, extend and character', { timeout: 60_000 }, () => {
     }
   });
 });
+
+describe('sora-kit edit, extend and remix check --out before the job is created', () => {
+  it.each([
+    ['edit', ['make it snow']],
+    ['extend', ['the balloon drifts away', '--seconds', '4']],
+    ['remix', ['make it blue']],
+  ])('%s --out in a missing folder: exit 2, no new job', async (command, rest) => {
+    const handle = await completedJob(`a source for ${command}`);
+    const before = emulator.control.jobs().length;
+    const dir = await tempDir();
+    const result = await cli([command, handle, ...rest, '--out', 'nowhere/x.mp4'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--out nowhere\/x\.mp4: the folder .*nowhere does not exist/);
+    expect(emulator.control.jobs()).toHaveLength(before);
+  });
+});

@@ -4,6 +4,7 @@
  * @module
  */
 import type { VideoClient, VideoJob } from '@sora-kit/core';
+import { checkOutPath } from './check-out-path.js';
 import type { CliIo } from './cli-io.js';
 import { followJob } from './follow-job.js';
 import { writeJobResult } from './job-output.js';
@@ -29,7 +30,7 @@ export const DERIVED_JOB_FLAGS_USAGE = `  --wait             wait for it, with p
  * @example
  * return runDerivedJob(io, 'edit', global, values, ref, (client, ref, call) => client.edit(ref, { prompt }, call));
  */
-export function runDerivedJob(
+export async function runDerivedJob(
   io: CliIo,
   command: string,
   global: GlobalFlags,
@@ -38,6 +39,8 @@ export function runDerivedJob(
   start: (client: VideoClient, ref: string, call: { signal?: AbortSignal }) => Promise<VideoJob>,
 ): Promise<number> {
   const timeoutMs = timeoutFlag(values.timeout);
+  // Before anything starts: a paid job must not be created only to find it cannot be saved.
+  await checkOutPath(command, io.cwd ?? process.cwd(), values.out);
   return withJobClient(io, command, global, ref, async (cli) => {
     const reporter = createReporter(io, global);
     let handle: string | undefined;
@@ -55,7 +58,7 @@ export function runDerivedJob(
       return 0;
     } catch (error) {
       if (handle === undefined) throw error;
-      return reportJobError(error, io, global, cli, handle);
+      return reportJobError(error, io, global, cli, handle, values.out);
     }
   });
 }

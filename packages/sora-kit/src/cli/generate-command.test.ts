@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator, type EmulatorServer } from '@sora-kit/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBEDDED_NOTICE } from './open-client.js';
 import { runSoraKitCli } from './run-sora-kit-cli.js';
 import { captureIo, probe, tempDir } from './test-support/capture-io.js';
@@ -96,6 +97,9 @@ describe('sora-kit generate on the embedded emulator', { timeout: 30_000 }, () =
       files: { path: string }[];
     };
     expect(result.job).toMatchObject({ backend: 'azure-sora1', variants: 2 });
+    expect(run.stderr()).toContain(
+      '--variants 2 is only allowed on azure-sora1: using it; pass --backend to choose',
+    );
     expect(result.files.map((file) => file.path)).toEqual([join(dir, 'l.mp4'), join(dir, 'l-2.mp4')]);
     for (const file of result.files) {
       const media = probe(file.path);
@@ -105,6 +109,77 @@ describe('sora-kit generate on the embedded emulator', { timeout: 30_000 }, () =
       });
       expect(media.duration).toBeCloseTo(2, 0);
     }
+  });
+});
+
+describe('sora-kit generate says why it picked a backend offline', { timeout: 30_000 }, () => {
+  it('--size 480x480 --seconds 7: says only azure-sora1 takes them, runs there; silent with --backend', async () => {
+    const dir = await tempDir();
+    const run = captureIo(OFFLINE, { cwd: dir });
+    const code = await runSoraKitCli(
+      ['generate', 'a fox', '--seconds', '7', '--size', '480x480', '--out', 'f.mp4', '--json'],
+      run.io,
+    );
+    expect(code).toBe(0);
+    expect(run.stderr()).toContain(
+      '--size 480x480 and --seconds 7 are only allowed on azure-sora1: using it; pass --backend to choose\n',
+    );
+    expect(JSON.parse(run.stdout())).toMatchObject({ job: { backend: 'azure-sora1', seconds: 7 } });
+
+    const chosen = captureIo(OFFLINE, { cwd: dir });
+    const again = ['generate', 'a fox', '--seconds', '7', '--size', '480x480', '--out', 'g.mp4'];
+    expect(await runSoraKitCli([...again, '--backend', 'azure-sora1'], chosen.io)).toBe(0);
+    expect(chosen.stderr()).not.toContain('only allowed');
+    const plain = captureIo(OFFLINE, { cwd: dir });
+    expect(await runSoraKitCli(['generate', 'a fox', '--out', 'h.mp4'], plain.io)).toBe(0);
+    expect(plain.stderr()).not.toContain('only allowed');
+  });
+});
+
+describe('sora-kit generate with credentials: a request the configured backend refuses', () => {
+  let emulator: Emulator;
+  let server: EmulatorServer;
+  beforeAll(async () => {
+    emulator = createEmulator({ clock: 'manual', seed: 'cli-hint', logLevel: 'silent' });
+    server = await emulator.listen(0, '127.0.0.1');
+  });
+  afterAll(() => server.close());
+
+  it('names the backend that would accept it and the variables to set; nothing is sent', async () => {
+    const env = { OPENAI_BASE_URL: `${server.url}/v1`, OPENAI_API_KEY: 'sk-cli-hint' };
+    const run = captureIo(env);
+    const code = await runSoraKitCli(['generate', 'a fox', '--seconds', '7'], run.io);
+    expect(code).toBe(2);
+    expect(run.stderr()).toContain('seconds: 7 is not allowed on openai-sora2');
+    expect(run.stderr()).toContain(
+      'azure-sora1 accepts it: set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY (or "az login") and AZURE_OPENAI_DEPLOYMENT (a Sora 1 deployment, default "sora"), then pass --backend azure-sora1',
+    );
+    expect(emulator.control.jobs()).toHaveLength(0);
+
+    const json = captureIo(env);
+    expect(await runSoraKitCli(['generate', 'a fox', '--variants', '2', '--json'], json.io)).toBe(2);
+    const { error } = JSON.parse(json.stdout()) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({ type: 'UnsupportedCapabilityError', capability: 'variants' });
+    expect(error.hint).toMatch(/^azure-sora1 accepts it: set AZURE_OPENAI_ENDPOINT/);
+  });
+
+  it('a backend already configured is named with --backend only', async () => {
+    const env = {
+      OPENAI_BASE_URL: `${server.url}/v1`,
+      OPENAI_API_KEY: 'sk-cli-hint',
+      AZURE_OPENAI_ENDPOINT: server.url,
+      AZURE_OPENAI_API_KEY: 'azure-cli-hint',
+      SORA_KIT_BACKEND: 'openai-sora2',
+    };
+    const run = captureIo(env);
+    expect(await runSoraKitCli(['generate', 'a fox', '--seconds', '7'], run.io)).toBe(2);
+    expect(run.stderr()).toContain(
+      'azure-sora1 accepts it: set AZURE_OPENAI_DEPLOYMENT (a Sora 1 deployment, default "sora"), then pass --backend azure-sora1',
+    );
+    const none = captureIo(env);
+    expect(await runSoraKitCli(['generate', 'a fox', '--size', '100x100'], none.io)).toBe(2);
+    expect(none.stderr()).not.toContain('accepts it');
+    expect(emulator.control.jobs()).toHaveLength(0);
   });
 });
 

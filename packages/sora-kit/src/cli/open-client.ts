@@ -14,9 +14,11 @@ import {
   type VideoClient,
 } from '@sora-kit/core';
 import { createVideoClientFromEnv } from '../create-video-client-from-env.js';
+import { asRefusal, offlineChoiceNote, type Refusal, suggestBackend } from './backend-choice.js';
 import type { CliIo } from './cli-io.js';
 import { embeddedDataDir, type PersistFlags } from './embedded-data-dir.js';
 import { embeddedSpeed, startEmbeddedEmulator } from './embedded-emulator.js';
+import { withHint } from './error-hint.js';
 import { UsageError } from './usage-error.js';
 
 /** The notice printed (to stderr) when the embedded emulator is used. */
@@ -24,7 +26,20 @@ export const EMBEDDED_NOTICE =
   'No credentials found: using the embedded sora-kit emulator (offline). Set OPENAI_API_KEY or AZURE_OPENAI_* to use a real service.';
 
 /** Backends tried, in order, for a request on the embedded emulator without `--backend`. */
-export const EMBEDDED_BACKEND_ORDER: readonly SoraBackendId[] = ['openai-sora2', 'azure-sora1'];
+export const EMBEDDED_BACKEND_ORDER: readonly [SoraBackendId, ...SoraBackendId[]] = [
+  'openai-sora2',
+  'azure-sora1',
+];
+
+/** Why `client` refuses `request`, or null when it accepts it. */
+function refusalOf(client: VideoClient, request: CreateVideoRequest): Refusal | null {
+  try {
+    client.validate(request);
+    return null;
+  } catch (error) {
+    return asRefusal(error);
+  }
+}
 
 /** A client and what to do when the command is done with it. */
 export interface CliClient {
@@ -95,6 +110,15 @@ export async function openClient(io: CliIo, options: OpenClientOptions): Promise
   if (hasCredentials(io.env)) {
     const env = options.backend ? { ...io.env, SORA_KIT_BACKEND: options.backend } : io.env;
     const client = createVideoClientFromEnv({ env });
+    const { request } = options;
+    if (request !== undefined && !client.accepts(request)) {
+      // Refused before anything is sent: say which backend would take it.
+      try {
+        client.validate(request);
+      } catch (error) {
+        throw withHint(error, suggestBackend(request, io.env, client.backend as SoraBackendId));
+      }
+    }
     return { client, embedded: false, pollIntervalMs: undefined, close: async () => {} };
   }
   const dataDir = embeddedDataDir(io, options.persist ?? { data: undefined, noPersist: false });
@@ -130,10 +154,15 @@ With --no-persist (or no home directory) the embedded emulator forgets its jobs 
   let backend = options.backend;
   if (backend === undefined) {
     const { request } = options;
+    const [first] = EMBEDDED_BACKEND_ORDER;
     backend =
       EMBEDDED_BACKEND_ORDER.find(
         (candidate) => request === undefined || embedded.clientFor(candidate).accepts(request),
-      ) ?? 'openai-sora2';
+      ) ?? first;
+    if (request !== undefined && backend !== first && options.notice) {
+      const refusal = refusalOf(embedded.clientFor(first), request);
+      if (refusal) io.stderr.write(`${offlineChoiceNote(backend, refusal, request)}\n`);
+    }
   }
   return {
     client: embedded.clientFor(backend),

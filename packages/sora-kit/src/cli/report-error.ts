@@ -17,6 +17,7 @@ import {
   VideoApiError,
 } from '@sora-kit/core';
 import type { CliIo } from './cli-io.js';
+import { hintOf } from './error-hint.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
@@ -41,6 +42,9 @@ export function errorToJson(error: unknown): Record<string, unknown> {
     Object.assign(body, { backend: error.backend, capability: error.capability });
   } else if (JobFailedError.isInstance(error)) {
     Object.assign(body, { jobId: error.jobId, code: error.code, moderation: error.moderation });
+    if (error.type !== undefined) body.errorType = error.type;
+    if (error.param !== undefined) body.param = error.param;
+    if (error.retryAfterMs !== undefined) body.retryAfterMs = error.retryAfterMs;
   } else if (VideoApiError.isInstance(error)) {
     Object.assign(body, {
       status: error.status,
@@ -59,11 +63,19 @@ export function errorToJson(error: unknown): Record<string, unknown> {
   } else if (AbortedError.isInstance(error)) {
     body.jobId = error.jobId;
   }
+  const hint = hintOf(error);
+  if (hint !== undefined) body.hint = hint;
   return body;
 }
 
-/** The one-line (or few-line) human message of an error. */
+/** The one-line (or few-line) human message of an error, with its hint (if any) on the last line. */
 export function errorMessage(error: unknown): string {
+  const hint = hintOf(error);
+  const message = bareErrorMessage(error);
+  return hint === undefined ? message : `${message}\n${hint}`;
+}
+
+function bareErrorMessage(error: unknown): string {
   if (error instanceof UsageError) {
     const help = error.command ? `sora-kit ${error.command} --help` : 'sora-kit --help';
     return `${error.message}\nRun "${help}" for usage.`;
