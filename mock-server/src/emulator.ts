@@ -58,7 +58,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const pool = workers === 0 ? null : (ownPool ?? sharedRenderPool());
   const core = createEmulatorCore(
     { ...options, logger: options.logger ?? stderrLogger },
-    pool === null ? {} : { render: (request: RenderRequest) => pool.render(toMediaJob(request)) },
+    pool === null ? {} : { render: async (request: RenderRequest) => pool.render(await toMediaJob(request)) },
   );
   const servers = new Set<EmulatorServer>();
   return {

@@ -50,10 +50,10 @@ export interface RenderRequest {
   /** Second text line (e.g. the id). */
   label?: string;
   /**
-   * Inputs shown in the picture (Sora 1 uploads), built only when a render is needed, so a
-   * cached answer never decodes the uploads again.
+   * Inputs shown in the picture (Sora 1 uploads, the Sora 2 `input_reference`), built only when
+   * a render is needed, so a cached answer never decodes the uploads again.
    */
-  overlays?: () => readonly SceneOverlay[];
+  overlays?: () => readonly SceneOverlay[] | Promise<readonly SceneOverlay[]>;
   /** Identifies `overlays` in the cache key (e.g. a digest of the inputs); give it with `overlays`. */
   overlayKey?: string;
   /** The job the output belongs to; not part of the key. Without it the entry only leaves by LRU. */
@@ -102,7 +102,8 @@ export interface RenderCache {
 }
 
 /** The plain-data job of `request` (its overlays built now), for in-thread or pooled rendering. */
-export function toMediaJob(request: RenderRequest): MediaRenderJob {
+export async function toMediaJob(request: RenderRequest): Promise<MediaRenderJob> {
+  const overlays = await request.overlays?.();
   return {
     variant: request.variant,
     width: request.width,
@@ -113,13 +114,13 @@ export function toMediaJob(request: RenderRequest): MediaRenderJob {
     ...(request.format === undefined ? {} : { format: request.format }),
     ...(request.audio === undefined ? {} : { audio: request.audio }),
     ...(request.label === undefined ? {} : { label: request.label }),
-    ...(request.overlays === undefined ? {} : { overlays: request.overlays() }),
+    ...(overlays === undefined ? {} : { overlays }),
     ...(request.segments === undefined ? {} : { segments: request.segments }),
   };
 }
 
 /** The emulator's in-thread renderer: MP4 with optional audio, WebP/JPEG thumbnail, JPEG spritesheet. */
-export const renderMedia: Renderer = (request) => renderMediaJob(toMediaJob(request));
+export const renderMedia: Renderer = async (request) => renderMediaJob(await toMediaJob(request));
 
 function cacheKey(request: RenderRequest): string {
   const { variant, format, width, height, seconds, audio, seed, caption, label, overlayKey, segments } =

@@ -1,7 +1,5 @@
 export {
   generationRender,
-  inputOverlays,
-  inputsDigest,
   qualitySize,
   type Sora1VideoQuality,
 } from './generation-media.js';

@@ -14,7 +14,7 @@ import {
 } from '@sora-kit/core/wire';
 import type { z } from 'zod';
 import { checkFieldName } from '../../http/form-fields.js';
-import { readImageInfo, readMp4Info } from '../../media/index.js';
+import { decodeImage, ImageDecodeError, readImageInfo, readMp4Info } from '../../media/index.js';
 import { checkSora1Limits, type Sora1CreateRequest, type Sora1InputItem } from './sora1-create-request.js';
 import { badRequest, type Sora1RequestError } from './sora1-request-error.js';
 
@@ -127,6 +127,16 @@ async function describeFile(
         `File '${item.file_name}' is not a supported image: JPEG, PNG or WebP expected (the type is read from its bytes).`,
       );
     }
+    // corrupt or truncated: refused; one the emulator merely cannot decode (too large, a
+    // variant its decoders lack) is accepted and shown as a named panel
+    await decodeImage(bytes).catch((error: unknown) => {
+      if (!(error instanceof ImageDecodeError)) throw error;
+      if (error.code !== 'corrupt') return;
+      throw badRequest(
+        'files',
+        `File '${item.file_name}' is not a decodable ${info.type} image: ${error.message}`,
+      );
+    });
     return { item, bytes, mediaType: info.type };
   }
   const video = readMp4Info(bytes);

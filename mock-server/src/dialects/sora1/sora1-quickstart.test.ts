@@ -19,7 +19,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorServer } from '../../emulator.js';
 import { createScene } from '../../media/index.js';
-import { inputOverlays } from './generation-media.js';
+import { inputOverlays } from '../input-overlays.js';
 
 const run = promisify(execFile);
 const KEY = 'quickstart-key';
@@ -347,7 +347,7 @@ describe('Learn REST quickstart, raw fetch', () => {
     const created = await createWithFile(fields, 'dog_swimming.mp4', 'video/mp4');
     const createdJob = sora1JobSchema.parse(await created.clone().json());
     const record = emulator.engine.getJob(`azure:${KEY}`, createdJob.id).job;
-    const overlays = inputOverlays(record.inputs);
+    const overlays = await inputOverlays(record.inputs);
     expect(overlays).toEqual([
       { kind: 'panel', fromFrame: 15, lines: ['INPUT VIDEO', 'dog_swimming.mp4', '320x240 3.00 S'] },
     ]);

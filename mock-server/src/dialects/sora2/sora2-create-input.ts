@@ -1,6 +1,7 @@
 /**
  * Turns a parsed create body into the engine's input: model, size and seconds checked against
- * the capability table, and the `input_reference` image sniffed and matched to `size`.
+ * the capability table, and the `input_reference` image sniffed, matched to `size` and decoded
+ * once to prove it is an image (a corrupt or truncated one is a 400 here, not a panel later).
  * @module
  */
 
@@ -10,6 +11,8 @@ import type { CreateJobInput } from '../../engine/engine.js';
 import type { JobInput } from '../../engine/job-record.js';
 import { decodeBase64, latin1Bytes } from '../../http/base64.js';
 import type { HostFamily } from '../../http/credential.js';
+import { decodeImage } from '../../media/image/decode-image.js';
+import { ImageDecodeError } from '../../media/image/image-decode-error.js';
 import { readImageInfo } from '../../media/image/image-info.js';
 import type { CreateBody } from './sora2-body-schema.js';
 import { invalidParam } from './sora2-errors.js';
@@ -110,6 +113,18 @@ async function checkReference(
       ? invalidParam(null, INPAINT_MISMATCH, null)
       : invalidParam(param, INPAINT_MISMATCH, null);
   }
+  // corrupt or truncated: refused here. An image this emulator merely cannot decode (over the
+  // pixel limit, a variant the decoder lacks, a wasm that cannot load) is accepted and drawn as
+  // a named panel.
+  await decodeImage(bytes).catch((error: unknown) => {
+    if (!(error instanceof ImageDecodeError)) throw error;
+    if (error.code !== 'corrupt') return;
+    throw invalidParam(
+      param,
+      `Invalid '${param}': the ${info.type} image could not be decoded (${error.message}).`,
+      'invalid_image_format',
+    );
+  });
   return [{ kind: 'image', mediaType: info.type, bytes, ...(fileName ? { fileName } : {}) }];
 }
 

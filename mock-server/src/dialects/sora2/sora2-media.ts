@@ -1,11 +1,13 @@
 /**
  * What a Sora 2 video looks like: its prompt (an edit shows the edit prompt), each part of a
- * stitched extension with its own seed and caption, and a labelled panel per character.
+ * stitched extension with its own seed and caption, the `input_reference` image from the first
+ * frame on, and a labelled panel per character.
  * @module
  */
 import type { JobRecord } from '../../engine/index.js';
 import type { RenderRequest } from '../../http/index.js';
 import type { SceneOverlay, SceneSegment } from '../../media/index.js';
+import { inputOverlays, inputsDigest } from '../input-overlays.js';
 
 const FPS = 30;
 
@@ -35,6 +37,12 @@ export function sora2RenderRequest(job: JobRecord, variant: Sora2Variant): Rende
     elapsed += part.seconds;
   }
   const panels = characterPanels(job);
+  const characterKey = (job.characters ?? []).map((c) => `${c.id}:${c.name}`).join(',');
+  // the input_reference image; an uploaded source video (edits, extensions) is not drawn. The
+  // record's own array when it holds only images, so the digest stays memoised per record.
+  const isImage = (input: JobRecord['inputs'][number]) => input.kind === 'image';
+  const images = job.inputs.every(isImage) ? job.inputs : job.inputs.filter(isImage);
+  const hasInputs = images.length > 0;
   return {
     variant,
     width: job.width,
@@ -45,11 +53,11 @@ export function sora2RenderRequest(job: JobRecord, variant: Sora2Variant): Rende
     caption: first?.prompt ?? job.prompt,
     label: job.id,
     ...(segments.length === 0 ? {} : { segments }),
-    ...(panels.length === 0
+    ...(panels.length === 0 && !hasInputs
       ? {}
       : {
-          overlays: () => panels,
-          overlayKey: (job.characters ?? []).map((c) => `${c.id}:${c.name}`).join(','),
+          overlays: async () => (hasInputs ? [...(await inputOverlays(images)), ...panels] : panels),
+          overlayKey: hasInputs ? `${inputsDigest(images)};${characterKey}` : characterKey,
         }),
   };
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeRgba, probeCsv, tempFile } from '../../test-support/ffmpeg.js';
 import { ImageDecodeError } from './image-decode-error.js';
@@ -74,6 +75,13 @@ describe('decodeJpeg', () => {
     expect([image.width, image.height]).toEqual([320, 180]);
     const reference = decodeRgba(file);
     expect(meanAbsDifference(image.rgba, new Uint8Array(reference))).toBeLessThan(4);
+  });
+
+  it('decodes a progressive JPEG (jpegtran, committed fixture) to the pixels ffmpeg decodes', () => {
+    const file = fileURLToPath(new URL('./__fixtures__/progressive.jpg', import.meta.url));
+    const image = decodeJpeg(readFileSync(file));
+    expect(`${image.width},${image.height}`).toBe(probeCsv(file, 'stream=width,height'));
+    expect(meanAbsDifference(image.rgba, new Uint8Array(decodeRgba(file)))).toBeLessThan(4);
   });
 
   it('turns garbage and truncation into ImageDecodeError', () => {

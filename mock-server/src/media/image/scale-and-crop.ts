@@ -20,7 +20,7 @@ export interface CropFractions {
  * @throws RangeError when the bounds are not 0 <= left < right <= 1 (same for top/bottom) or the
  *   target size is not a positive integer
  * @example
- * const frame = scaleAndCrop(decodeImage(upload), { left: 0, top: 0.1, right: 1, bottom: 0.9 }, 1280, 720);
+ * const frame = scaleAndCrop(await decodeImage(upload), { left: 0, top: 0.1, right: 1, bottom: 0.9 }, 1280, 720);
  */
 export function scaleAndCrop(
   image: RgbaImage,
