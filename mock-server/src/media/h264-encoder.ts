@@ -83,75 +83,113 @@ export function createH264Encoder(config: H264EncoderConfig): H264Encoder {
   let frameNum = 0;
   let idrCount = 0;
 
+  // Every comparison and copy below works on 32-bit words: a macroblock row is 4 luma words, a
+  // chroma row 2 (strides are multiples of 16 samples, so rows start on word boundaries).
+  const sw = stride >> 2;
+  const csw = cstride >> 2;
+  const words = (bytes: Uint8Array): Uint32Array =>
+    new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+  const refWords = { y: words(ref.y), u: words(ref.u), v: words(refV) };
+  let viewsOf: Planes | null = null;
+  let pw = refWords;
+  /** Word views of `p` (word-aligned copies of planes that do not start on a word boundary). */
+  const wordPlanes = (p: Planes): Planes => {
+    const aligned = p.y.byteOffset % 4 === 0 && p.u.byteOffset % 4 === 0 && p.v.byteOffset % 4 === 0;
+    const planes = aligned ? p : { ...p, y: p.y.slice(), u: p.u.slice(), v: p.v.slice() };
+    if (viewsOf !== p || !aligned) {
+      viewsOf = p;
+      pw = { y: words(planes.y), u: words(planes.u), v: words(planes.v) };
+    }
+    return planes;
+  };
+  const repeated = (byte: number): number => (byte * 0x01010101) >>> 0;
+
   const lumaMode = (p: Planes, mx: number, my: number): number => {
-    const x0 = mx * 16;
-    const y0 = my * 16;
+    const base = my * 16 * sw + mx * 4;
+    const y = pw.y;
     if (my > 0) {
-      const above = (y0 - 1) * stride + x0;
+      const above = base - sw;
+      const a0 = y[above];
+      const a1 = y[above + 1];
+      const a2 = y[above + 2];
+      const a3 = y[above + 3];
       let exact = true;
-      for (let r = 0; r < 16 && exact; r++) {
-        const row = (y0 + r) * stride + x0;
-        for (let i = 0; i < 16; i++) if (p.y[row + i] !== p.y[above + i]) exact = false;
-      }
+      for (let r = 0, row = base; r < 16 && exact; r++, row += sw)
+        exact = y[row] === a0 && y[row + 1] === a1 && y[row + 2] === a2 && y[row + 3] === a3;
       if (exact) return 0;
     }
     if (mx > 0) {
       let exact = true;
-      for (let r = 0; r < 16 && exact; r++) {
-        const row = (y0 + r) * stride + x0;
-        const left = p.y[row - 1];
-        for (let i = 0; i < 16; i++) if (p.y[row + i] !== left) exact = false;
+      for (let r = 0, row = base; r < 16 && exact; r++, row += sw) {
+        const left = repeated(p.y[(my * 16 + r) * stride + mx * 16 - 1] as number);
+        exact = y[row] === left && y[row + 1] === left && y[row + 2] === left && y[row + 3] === left;
       }
       if (exact) return 1;
     }
     return NO_MODE;
   };
 
-  const chromaPlaneMatches = (c: Uint8Array, mx: number, my: number, mode: number): boolean => {
-    const x0 = mx * 8;
-    const y0 = my * 8;
-    for (let r = 0; r < 8; r++) {
-      const row = (y0 + r) * cstride + x0;
-      for (let i = 0; i < 8; i++) {
-        const predicted = mode === 1 ? c[row - 1] : c[(y0 - 1) * cstride + x0 + i];
-        if (c[row + i] !== predicted) return false;
+  const chromaPlaneMatches = (
+    c: Uint8Array,
+    cw: Uint32Array,
+    mx: number,
+    my: number,
+    mode: number,
+  ): boolean => {
+    const base = my * 8 * csw + mx * 2;
+    if (mode === 1) {
+      for (let r = 0, row = base; r < 8; r++, row += csw) {
+        const left = repeated(c[(my * 8 + r) * cstride + mx * 8 - 1] as number);
+        if (cw[row] !== left || cw[row + 1] !== left) return false;
       }
+      return true;
     }
+    const a0 = cw[base - csw];
+    const a1 = cw[base - csw + 1];
+    for (let r = 0, row = base; r < 8; r++, row += csw)
+      if (cw[row] !== a0 || cw[row + 1] !== a1) return false;
     return true;
   };
 
   // intra_chroma_pred_mode: 1 = horizontal, 2 = vertical.
   const chromaMode = (p: Planes, mx: number, my: number): number => {
-    if (mx > 0 && chromaPlaneMatches(p.u, mx, my, 1) && chromaPlaneMatches(p.v, mx, my, 1)) return 1;
-    if (my > 0 && chromaPlaneMatches(p.u, mx, my, 2) && chromaPlaneMatches(p.v, mx, my, 2)) return 2;
+    if (mx > 0 && chromaPlaneMatches(p.u, pw.u, mx, my, 1) && chromaPlaneMatches(p.v, pw.v, mx, my, 1))
+      return 1;
+    if (my > 0 && chromaPlaneMatches(p.u, pw.u, mx, my, 2) && chromaPlaneMatches(p.v, pw.v, mx, my, 2))
+      return 2;
     return NO_MODE;
   };
 
-  const sameAsReference = (p: Planes, mx: number, my: number): boolean => {
-    for (let r = 0; r < 16; r++) {
-      const row = (my * 16 + r) * stride + mx * 16;
-      for (let i = 0; i < 16; i++) if (p.y[row + i] !== ref.y[row + i]) return false;
-    }
-    for (let r = 0; r < 8; r++) {
-      const row = (my * 8 + r) * cstride + mx * 8;
-      for (let i = 0; i < 8; i++)
-        if (p.u[row + i] !== ref.u[row + i] || p.v[row + i] !== refV[row + i]) return false;
-    }
+  const sameAsReference = (mx: number, my: number): boolean => {
+    const { y, u, v } = pw;
+    for (let r = 0, row = my * 16 * sw + mx * 4; r < 16; r++, row += sw)
+      if (
+        y[row] !== refWords.y[row] ||
+        y[row + 1] !== refWords.y[row + 1] ||
+        y[row + 2] !== refWords.y[row + 2] ||
+        y[row + 3] !== refWords.y[row + 3]
+      )
+        return false;
+    for (let r = 0, row = my * 8 * csw + mx * 2; r < 8; r++, row += csw)
+      if (
+        u[row] !== refWords.u[row] ||
+        u[row + 1] !== refWords.u[row + 1] ||
+        v[row] !== refWords.v[row] ||
+        v[row + 1] !== refWords.v[row + 1]
+      )
+        return false;
     return true;
   };
 
-  // Plain loops: a macroblock row is 16 (or 8) bytes, less than a subarray view costs.
-  const remember = (p: Planes, mx: number, my: number) => {
-    for (let r = 0; r < 16; r++) {
-      const row = (my * 16 + r) * stride + mx * 16;
-      for (let i = row; i < row + 16; i++) ref.y[i] = p.y[i] as number;
-    }
-    for (let r = 0; r < 8; r++) {
-      const row = (my * 8 + r) * cstride + mx * 8;
-      for (let i = row; i < row + 8; i++) {
-        ref.u[i] = p.u[i] as number;
-        refV[i] = p.v[i] as number;
-      }
+  const remember = (mx: number, my: number) => {
+    const { y, u, v } = pw;
+    for (let r = 0, row = my * 16 * sw + mx * 4; r < 16; r++, row += sw)
+      for (let i = row; i < row + 4; i++) refWords.y[i] = y[i] as number;
+    for (let r = 0, row = my * 8 * csw + mx * 2; r < 8; r++, row += csw) {
+      refWords.u[row] = u[row] as number;
+      refWords.u[row + 1] = u[row + 1] as number;
+      refWords.v[row] = v[row] as number;
+      refWords.v[row + 1] = v[row + 1] as number;
     }
   };
 
@@ -234,9 +272,10 @@ export function createH264Encoder(config: H264EncoderConfig): H264Encoder {
     sps,
     pps,
     avcC: buildAvcC(sps, pps),
-    encode(planes, dirty) {
-      if (planes.width !== stride || planes.height !== mbHeight * 16)
+    encode(input, dirty) {
+      if (input.width !== stride || input.height !== mbHeight * 16)
         throw new RangeError(`planes must be ${stride}x${mbHeight * 16}`);
+      const planes = wordPlanes(input);
       w.reset();
       const idr = dirty === undefined || sinceKeyframe >= keyframeInterval;
       if (idr) {
@@ -275,11 +314,11 @@ export function createH264Encoder(config: H264EncoderConfig): H264Encoder {
         marks[mb] = 0;
         const mx = mb % mbWidth;
         const my = (mb - mx) / mbWidth;
-        if (sameAsReference(planes, mx, my)) continue;
+        if (sameAsReference(mx, my)) continue;
         skipRun = mb - previous - 1;
         w.ue(skipRun);
         writeMacroblock(planes, mb, mx, my, 5);
-        remember(planes, mx, my);
+        remember(mx, my);
         previous = mb;
       }
       marked.length = 0;

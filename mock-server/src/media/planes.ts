@@ -48,6 +48,16 @@ export function clipRect(planes: Planes, rect: Rect): Rect | undefined {
   return x0 < x1 && y0 < y1 ? { x0, y0, x1, y1 } : undefined;
 }
 
+/** The part of `rect` inside `clip` (empty when they do not meet: x0 >= x1 or y0 >= y1). */
+export function intersectRect(rect: Rect, clip: Rect): Rect {
+  return {
+    x0: Math.max(rect.x0, clip.x0),
+    y0: Math.max(rect.y0, clip.y0),
+    x1: Math.min(rect.x1, clip.x1),
+    y1: Math.min(rect.y1, clip.y1),
+  };
+}
+
 /** Fills a rectangle; chroma covers every 2x2 block the rectangle touches. */
 export function fillRect(planes: Planes, rect: Rect, color: Yuv): void {
   const r = clipRect(planes, rect);
@@ -117,8 +127,11 @@ export function textBounds(text: string, style: TextStyle): Rect {
   };
 }
 
-/** Draws one line of text with the embedded 5x7 font; only ink pixels are written. */
-export function drawText(planes: Planes, text: string, style: TextStyle): void {
+/**
+ * Draws one line of text with the embedded 5x7 font; only ink pixels are written, and with `clip`
+ * only those inside it.
+ */
+export function drawText(planes: Planes, text: string, style: TextStyle, clip?: Rect): void {
   const s = style.scale;
   for (let i = 0; i < text.length; i++) {
     const glyph = font5x7(text[i] as string);
@@ -128,7 +141,8 @@ export function drawText(planes: Planes, text: string, style: TextStyle): void {
         if (glyph[gy * GLYPH_WIDTH + gx] !== 1) continue;
         const x0 = left + gx * s;
         const y0 = style.y + gy * s;
-        fillRect(planes, { x0, y0, x1: x0 + s, y1: y0 + s }, style.color);
+        const dot = { x0, y0, x1: x0 + s, y1: y0 + s };
+        fillRect(planes, clip === undefined ? dot : intersectRect(dot, clip), style.color);
       }
     }
   }

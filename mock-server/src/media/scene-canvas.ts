@@ -35,11 +35,21 @@ export function paintFrame(
   for (const element of elements) element.draw(planes, index);
 }
 
+/** A rectangle widened to whole 2x2 chroma blocks and clipped to the planes, or undefined if empty. */
+function chromaAligned(planes: Planes, rect: Rect): Rect | undefined {
+  const x0 = Math.max(0, rect.x0 & ~1);
+  const y0 = Math.max(0, rect.y0 & ~1);
+  const x1 = Math.min(planes.width, (rect.x1 + 1) & ~1);
+  const y1 = Math.min(planes.height, (rect.y1 + 1) & ~1);
+  return x0 < x1 && y0 < y1 ? { x0, y0, x1, y1 } : undefined;
+}
+
 /**
- * Moves `planes` from frame `from` to frame `to` when only `elements` change over `base` (they
- * do not overlap one another): restores, from `base`, the areas whose pixels can differ (each
- * element's `changed` areas, else both its bounds) and redraws the elements at `to`. Returns
- * those areas widened to whole 2x2 chroma blocks and clipped to the planes (possibly overlapping).
+ * Moves `planes` from frame `from` to frame `to` when only `elements` change over `base`. For
+ * each element, the areas whose pixels can differ (its `changed` areas, else both its bounds),
+ * widened to whole 2x2 chroma blocks, go back to `base`; then the elements paint frame `to` there
+ * (inside those areas only when they all can `redraw`, else whole). Returns those areas (possibly
+ * overlapping).
  */
 export function stepFrame(
   base: Planes,
@@ -48,31 +58,22 @@ export function stepFrame(
   from: number,
   to: number,
 ): Rect[] {
-  const changed: Rect[] = [];
+  const dirty: Rect[] = [];
   for (const element of elements) {
-    if (element.changed) {
-      // Outside its changed areas the element's pixels are the same at both frames: only those
-      // areas go back to the static layer before it is drawn again.
-      for (const rect of element.changed(from, to)) {
-        copyRect(base, planes, rect);
-        changed.push(rect);
-      }
-      continue;
+    const raw = element.changed?.(from, to) ?? [element.bounds(from), element.bounds(to)];
+    for (const rect of raw) {
+      const area = rect && chromaAligned(planes, rect);
+      if (area === undefined) continue;
+      copyRect(base, planes, area);
+      dirty.push(area);
     }
-    for (const rect of [element.bounds(from), element.bounds(to)])
-      if (rect) {
-        copyRect(base, planes, rect);
-        changed.push(rect);
-      }
   }
-  for (const element of elements) element.draw(planes, to);
-  return changed.flatMap((rect) => {
-    const x0 = Math.max(0, rect.x0 & ~1);
-    const y0 = Math.max(0, rect.y0 & ~1);
-    const x1 = Math.min(planes.width, (rect.x1 + 1) & ~1);
-    const y1 = Math.min(planes.height, (rect.y1 + 1) & ~1);
-    return x0 < x1 && y0 < y1 ? [{ x0, y0, x1, y1 }] : [];
-  });
+  // Every element repaints every restored area, in drawing order, so elements that overlap (tiny
+  // frames) still stack as a whole repaint would; with one that cannot redraw, all draw whole.
+  if (elements.every((element) => element.redraw !== undefined))
+    for (const element of elements) element.redraw?.(planes, to, dirty);
+  else for (const element of elements) element.draw(planes, to);
+  return dirty;
 }
 
 /**

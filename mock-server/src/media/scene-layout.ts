@@ -1,4 +1,12 @@
-import { drawText, fillRect, type Planes, type Rect, type TextStyle, textBounds } from './planes.js';
+import {
+  drawText,
+  fillRect,
+  intersectRect,
+  type Planes,
+  type Rect,
+  type TextStyle,
+  textBounds,
+} from './planes.js';
 import { createScenePalette, type Yuv } from './scene-palette.js';
 
 /** The resolved options a layout is computed from. */
@@ -32,6 +40,16 @@ export interface DynamicElement {
    * bounds); default: both bounds whole.
    */
   changed?(from: number, to: number): Rect[];
+  /**
+   * Paints the element at frame `to` inside `areas` only (rectangles on whole 2x2 chroma blocks);
+   * the pixels it writes there are those `draw` would write, and it writes nothing outside.
+   */
+  redraw?(planes: Planes, to: number, areas: readonly Rect[]): void;
+}
+
+/** Fills the parts of `rect` inside each area: inside chroma-aligned areas, what `fillRect(rect)` paints there. */
+function fillRectIn(planes: Planes, rect: Rect, color: Yuv, areas: readonly Rect[]): void {
+  for (const area of areas) fillRect(planes, intersectRect(rect, area), color);
 }
 
 /** A scene split into a static layer painted once and elements redrawn per frame. */
@@ -211,12 +229,25 @@ export function createSceneLayout(options: LayoutOptions): SceneLayout {
         bounds: () => clockBounds,
         draw: (planes, index) => drawText(planes, timeCode(index, fps), clockStyle),
         changed: (from, to) => textChanges(timeCode(from, fps), timeCode(to, fps), clockStyle),
+        // Each character only paints inside its own cell: the characters whose cells meet an area.
+        redraw: (planes, to, areas) => {
+          const text = timeCode(to, fps);
+          const cell = clockStyle.advance * clockStyle.scale;
+          const { y0, y1 } = clockBounds;
+          for (let i = 0; i < text.length; i++) {
+            const x0 = clockStyle.x + i * cell;
+            for (const area of areas)
+              if (area.x0 < x0 + cell && x0 < area.x1 && area.y0 < y1 && y0 < area.y1)
+                drawText(planes, text[i] as string, { ...clockStyle, x: x0 }, area);
+          }
+        },
       },
       {
         role: 'block',
         bounds: blockAt,
         draw: (planes, index) => fillRect(planes, blockAt(index), palette.block),
         changed: (from, to) => movedRectChanges(blockAt(from), blockAt(to)),
+        redraw: (planes, to, areas) => fillRectIn(planes, blockAt(to), palette.block, areas),
       },
       {
         role: 'bar',
@@ -226,6 +257,8 @@ export function createSceneLayout(options: LayoutOptions): SceneLayout {
           const [x0, x1] = [fillEnd(from), fillEnd(to)].sort((a, b) => a - b) as [number, number];
           return x0 === x1 ? [] : [{ ...barTrack, x0, x1 }];
         },
+        redraw: (planes, to, areas) =>
+          fillRectIn(planes, { ...barTrack, x1: fillEnd(to) }, palette.bar, areas),
       },
     ],
   };
