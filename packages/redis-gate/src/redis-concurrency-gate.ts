@@ -10,6 +10,8 @@ import {
   type GateEvent,
   type GateSlot,
   GateUnavailableError,
+  type GateWaiter,
+  GateWaiters,
   HeldJobProber,
   InProcessConcurrencyGate,
 } from '@sora-kit/core';
@@ -32,16 +34,10 @@ export interface RedisGateSettings {
   ownsClient: boolean;
 }
 
-interface Waiter {
+/** What the gate keeps with a waiter: its ticket in the shared queue and its score there. */
+interface Ticket {
   readonly ticket: string;
   score: string | undefined;
-  front: boolean;
-  position: number;
-  readonly onQueuePosition: ((position: number) => void) | undefined;
-  readonly signal: AbortSignal | undefined;
-  resolve(slot: GateSlot): void;
-  reject(reason: unknown): void;
-  cleanup(): void;
 }
 
 class RedisSlot implements GateSlot {
@@ -80,7 +76,7 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
   private readonly keys: GateKeys;
   private subscriber: RedisGateClient | undefined;
   private connecting: Promise<void> | undefined;
-  private readonly waiters: Waiter[] = [];
+  private readonly waiters = new GateWaiters<Ticket>((waiter) => this.leave(waiter));
   private readonly slots = new Map<string, RedisSlot>();
   private readonly byJob = new Map<string, RedisSlot>();
   private readonly prober: HeldJobProber;
@@ -170,30 +166,9 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
     if (this.isDownTooLong() && this.settings.fallback === 'in-process') {
       return this.fallback().acquire(options);
     }
-    return new Promise<GateSlot>((resolve, reject) => {
-      const onAbort = (): void => {
-        const index = this.waiters.indexOf(waiter);
-        if (index < 0) return;
-        this.waiters.splice(index, 1);
-        reject(signal?.reason);
-        this.leave(waiter);
-      };
-      const waiter: Waiter = {
-        ticket: randomUUID(),
-        score: undefined,
-        front: options.front === true,
-        position: 0,
-        onQueuePosition,
-        signal,
-        resolve,
-        reject,
-        cleanup: () => signal?.removeEventListener('abort', onAbort),
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (waiter.front) this.waiters.unshift(waiter);
-      else this.waiters.push(waiter);
-      this.kick();
-    });
+    const granted = this.waiters.wait(options, { ticket: randomUUID(), score: undefined });
+    this.kick();
+    return granted;
   }
 
   /** Frees the slot of `jobId` because the job finished or is gone. Returns whether one was held. */
@@ -235,9 +210,7 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
     clearTimeout(this.pollTimer);
     clearInterval(this.renewTimer);
     this.prober.stop();
-    for (const waiter of this.waiters.splice(0)) {
-      waiter.cleanup();
-      waiter.reject(new Error(`gate "${this.name}" was closed`));
+    for (const waiter of this.waiters.rejectAll(() => new Error(`gate "${this.name}" was closed`))) {
       this.leave(waiter);
     }
     await Promise.allSettled(
@@ -415,15 +388,16 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
 
   /** One look at the queue for every local waiter, in local order. */
   private async pollRound(): Promise<void> {
-    for (const waiter of [...this.waiters]) {
-      if (!this.waiters.includes(waiter)) continue;
+    for (const waiter of this.waiters.snapshot()) {
+      if (!this.waiters.has(waiter)) continue;
+      const { data } = waiter;
       let reply: AcquireReply;
       try {
-        const mode = waiter.score === undefined ? (waiter.front ? 'front' : 'back') : 'again';
+        const mode = data.score === undefined ? (waiter.front ? 'front' : 'back') : 'again';
         reply = (await this.run(
           ACQUIRE,
           [this.keys.holders, this.keys.queue, this.keys.waiters, this.keys.seq, this.keys.pause],
-          [waiter.ticket, this.limit, this.settings.leaseMs, mode, waiter.score ?? '0'],
+          [data.ticket, this.limit, this.settings.leaseMs, mode, data.score ?? '0'],
         )) as AcquireReply;
       } catch (error) {
         this.onPollFailure(error);
@@ -432,29 +406,22 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
       const [granted, score, holders, queued, position, paused] = reply.map((v, i) =>
         i === 1 ? v : Number(v),
       ) as AcquireReply;
-      waiter.score = String(score);
+      data.score = String(score);
       this.seenHolders = holders;
       this.seenQueued = queued;
       this.seenPaused = paused === 1;
-      const index = this.waiters.indexOf(waiter);
       if (granted === 1) {
-        const slot = new RedisSlot(this, waiter.ticket);
-        if (index < 0) {
-          // Aborted while the script ran: give the slot straight back.
-          slot.release();
-          continue;
-        }
-        this.waiters.splice(index, 1);
-        waiter.cleanup();
-        this.slots.set(slot.token, slot);
-        this.startRenewing();
-        this.emit({ type: 'slot-acquired', held: holders, queued: this.queued });
-        const wasQueued = waiter.position > 0;
-        waiter.resolve(slot);
-        if (wasQueued) waiter.onQueuePosition?.(0);
-      } else if (index >= 0 && waiter.position !== position) {
-        waiter.position = position;
-        waiter.onQueuePosition?.(position);
+        const given = this.waiters.grant(waiter, () => {
+          const slot = new RedisSlot(this, data.ticket);
+          this.slots.set(slot.token, slot);
+          this.startRenewing();
+          this.emit({ type: 'slot-acquired', held: holders, queued: this.queued });
+          return slot;
+        });
+        // Aborted while the script ran: give the slot straight back.
+        if (!given) new RedisSlot(this, data.ticket).release();
+      } else if (this.waiters.has(waiter)) {
+        this.waiters.report(waiter, position);
       }
     }
     this.prober.update();
@@ -462,37 +429,34 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
 
   private onPollFailure(error: unknown): void {
     if (!this.isDownTooLong()) return;
-    const waiters = this.waiters.splice(0);
     if (this.settings.fallback === 'in-process') {
       const gate = this.fallback();
-      for (const waiter of waiters) {
-        waiter.cleanup();
-        gate
-          .acquire({
+      for (const waiter of this.waiters.snapshot()) {
+        this.waiters.forward(
+          waiter,
+          gate.acquire({
             ...(waiter.signal ? { signal: waiter.signal } : {}),
             ...(waiter.onQueuePosition ? { onQueuePosition: waiter.onQueuePosition } : {}),
             front: waiter.front,
-          })
-          .then(waiter.resolve, waiter.reject);
+          }),
+        );
       }
       return;
     }
     const downForMs = this.downSince === undefined ? undefined : Date.now() - this.downSince;
-    for (const waiter of waiters) {
-      waiter.cleanup();
-      waiter.reject(
+    this.waiters.rejectAll(
+      () =>
         new GateUnavailableError({
           gate: this.name,
           store: this.settings.store,
           ...(downForMs === undefined ? {} : { downForMs }),
           cause: error,
         }),
-      );
-    }
+    );
   }
 
-  private leave(waiter: Waiter): void {
-    this.run(LEAVE, [this.keys.holders, this.keys.queue, this.keys.waiters], [waiter.ticket])
+  private leave(waiter: GateWaiter<Ticket>): void {
+    this.run(LEAVE, [this.keys.holders, this.keys.queue, this.keys.waiters], [waiter.data.ticket])
       .catch(() => undefined)
       .finally(() => this.kick());
   }

@@ -10,6 +10,7 @@ import type {
   GateEvent,
   GateSlot,
 } from './concurrency-gate.js';
+import { GateWaiters } from './gate-waiters.js';
 import { HeldJobProber } from './held-job-prober.js';
 
 /** Options of {@link InProcessConcurrencyGate}. */
@@ -28,14 +29,6 @@ export interface ConcurrencyGateOptions {
   probeIntervalMs?: number;
   /** Receives {@link GateEvent}s (default: the attaching client's `onEvent`). */
   onEvent?: (event: GateEvent) => void;
-}
-
-interface QueueEntry {
-  grant: (slot: GateSlot) => void;
-  reject: (reason: unknown) => void;
-  onQueuePosition: ((position: number) => void) | undefined;
-  position: number;
-  cleanup: () => void;
 }
 
 class Slot implements GateSlot {
@@ -70,7 +63,7 @@ export class InProcessConcurrencyGate implements ConcurrencyGate {
   readonly limit: number;
   private readonly slots = new Set<Slot>();
   private readonly byJob = new Map<string, Slot>();
-  private readonly queue: QueueEntry[] = [];
+  private readonly queue = new GateWaiters<undefined>(() => this.pump());
   private pauseController: AbortController | undefined;
   private readonly prober: HeldJobProber;
   private delay: Delay;
@@ -146,29 +139,12 @@ export class InProcessConcurrencyGate implements ConcurrencyGate {
 
   /** Waits for a slot, first come first served. */
   acquire(options: GateAcquireOptions = {}): Promise<GateSlot> {
-    const { signal, onQueuePosition } = options;
+    const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (!options.front && this.available > 0) return Promise.resolve(this.take());
-    return new Promise<GateSlot>((resolve, reject) => {
-      const onAbort = (): void => {
-        const index = this.queue.indexOf(entry);
-        if (index < 0) return;
-        this.queue.splice(index, 1);
-        reject(signal?.reason);
-        this.pump();
-      };
-      const entry: QueueEntry = {
-        grant: resolve,
-        reject,
-        onQueuePosition,
-        position: 0,
-        cleanup: () => signal?.removeEventListener('abort', onAbort),
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.front) this.queue.unshift(entry);
-      else this.queue.push(entry);
-      this.pump();
-    });
+    const granted = this.queue.wait(options, undefined);
+    this.pump();
+    return granted;
   }
 
   /** Frees the slot of `jobId` because the job finished or is gone. Returns whether one was held. */
@@ -241,18 +217,11 @@ export class InProcessConcurrencyGate implements ConcurrencyGate {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && !this.paused && this.slots.size < this.limit) {
-      const entry = this.queue.shift()!;
-      entry.cleanup();
-      const wasQueued = entry.position > 0;
-      entry.grant(this.take());
-      if (wasQueued) entry.onQueuePosition?.(0);
+    for (let next = this.queue.first(); next && !this.paused && this.slots.size < this.limit; ) {
+      this.queue.grant(next, () => this.take());
+      next = this.queue.first();
     }
-    this.queue.forEach((entry, index) => {
-      if (entry.position === index + 1) return;
-      entry.position = index + 1;
-      entry.onQueuePosition?.(entry.position);
-    });
+    this.queue.reportOrder();
     this.prober.update();
   }
 }

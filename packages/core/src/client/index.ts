@@ -8,6 +8,7 @@ export type {
   GateEvent,
   GateSlot,
 } from './concurrency-gate.js';
+export { type GateWaiter, GateWaiters } from './gate-waiters.js';
 export { HeldJobProber, type HeldJobProberOptions, type ProbeSource } from './held-job-prober.js';
 export { type ConcurrencyGateOptions, InProcessConcurrencyGate } from './in-process-concurrency-gate.js';
 export {
