@@ -160,7 +160,7 @@ export class RedisConcurrencyGate implements ConcurrencyGate {
    * @throws {GateUnavailableError} when Redis has been unreachable for `unavailableAfterMs` (unless `fallback: 'in-process'`).
    */
   acquire(options: GateAcquireOptions = {}): Promise<GateSlot> {
-    const { signal, onQueuePosition } = options;
+    const { signal } = options;
     if (this.closed) return Promise.reject(new Error(`gate "${this.name}" is closed`));
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.isDownTooLong() && this.settings.fallback === 'in-process') {
