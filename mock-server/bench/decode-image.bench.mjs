@@ -6,7 +6,7 @@
 // Run: node bench/decode-image.bench.mjs after a build (npm run bench builds first).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { interleaved, machine, median, timeEach, writeSection } from './bench-report.mjs';
@@ -67,7 +67,8 @@ for (const [name, bytes] of inputs) {
 writeSection('decode-image', [
   '## Image decoding (`decodeImage`, 1280x720)',
   '',
-  `${machine()}. \`node bench/decode-image.bench.mjs\` (after a build). Median of ${ROUNDS} rounds of ${CALLS} calls, each round`,
+  `${machine()}, load average ${loadavg()[0].toFixed(1)} at the end. \`node bench/decode-image.bench.mjs\` (after a build).`,
+  `Median of ${ROUNDS} rounds of ${CALLS} calls, each round`,
   'interleaved with the JPEG decode as the reference (jpeg-js, unchanged), so the ratio is machine-independent.',
   `The first WebP decode of a process also instantiates libwebp's wasm: ${firstWebp.toFixed(0)} ms for that call.`,
   '',

@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import type * as BrowserEntry from './browser.js';
+import { encodeWebp } from './media/image/webp-encoder.js';
 
 const entry = fileURLToPath(new URL('./browser.ts', import.meta.url));
 
@@ -95,6 +96,29 @@ describe('@sora-kit/emulator/browser', () => {
     ).toEqual([]);
     expect(inputs.filter((file) => file.includes('@hono/node-server'))).toEqual([]);
     expect(inputs.some((file) => file.endsWith('src/emulator-core.ts'))).toBe(true);
+  });
+
+  it('accepts and renders a WebP input_reference where the page serves no libwebp wasm (it shows as a named panel)', async () => {
+    const bundle = await bundleForBrowser('iife');
+    const { createEmulatorCore } = evaluateAsInBrowser(bundle.outputFiles[0]?.text ?? '');
+    const emulator = createEmulatorCore({ clock: 'manual', seed: 2, logLevel: 'silent' });
+    const webp = encodeWebp(new Uint8Array(1280 * 720 * 4).fill(200), 1280, 720);
+    const headers = { authorization: 'Bearer sk-browser', 'content-type': 'application/json' };
+    const created = await emulator.app.request('/v1/videos', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        prompt: 'a grey card',
+        size: '1280x720',
+        input_reference: { image_url: `data:image/webp;base64,${Buffer.from(webp).toString('base64')}` },
+      }),
+    });
+    const video = (await created.json()) as { id: string; status: string };
+    expect([created.status, video.status], JSON.stringify(video)).toEqual([200, 'queued']);
+    emulator.clock.advance(600_000);
+    const mp4 = await emulator.app.request(`/v1/videos/${video.id}/content`, { headers });
+    expect([mp4.status, mp4.headers.get('content-type')]).toEqual([200, 'video/mp4']);
+    await emulator.close();
   });
 
   it('serves both dialects, their media and signed webhooks with no Node global', async () => {

@@ -4,64 +4,30 @@
  * the Microsoft quickstart) shows in the first frame of the video; a corrupt or truncated image
  * is a 400 in each dialect's own envelope, never a 500.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { sora1JobSchema, sora1WrappedErrorSchema } from '@sora-kit/core/wire';
 import OpenAI, { AzureOpenAI, BadRequestError, toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorServer } from '../emulator.js';
-import { tempFile } from '../test-support/ffmpeg.js';
+import { decodeRgba, lavfiStill, tempFile } from '../test-support/ffmpeg.js';
 import { inputOverlays } from './input-overlays.js';
 
 const KEY = 'sk-image-inputs';
 /** Longer than any job of the manual clock's default (realistic) timing. */
 const UNTIL_SETTLED_MS = 10 * 60_000;
-const dir = mkdtempSync(join(tmpdir(), 'image-inputs-'));
 
 /** A lossy (VP8) WebP by libwebp through ffmpeg: the left half red, the right half blue. */
 function redBlueWebp(width: number, height: number): Uint8Array<ArrayBuffer> {
-  const file = join(dir, `red-blue-${width}x${height}.webp`);
   const source = `color=c=red:s=${width}x${height},drawbox=x=${width / 2}:y=0:w=${width / 2}:h=${height}:color=blue:t=fill`;
-  execFileSync(
-    'ffmpeg',
-    ['-v', 'error', '-f', 'lavfi', '-i', source, '-frames:v', '1'].concat([
-      '-c:v',
-      'libwebp',
-      '-lossless',
-      '0',
-      '-quality',
-      '75',
-      '-y',
-      file,
-    ]),
-  );
-  const bytes = readFileSync(file);
+  const args = ['-c:v', 'libwebp', '-lossless', '0', '-quality', '75'];
+  const { bytes } = lavfiStill(source, args, `red-blue-${width}x${height}.webp`);
   expect(String.fromCharCode(...bytes.subarray(12, 16))).toBe('VP8 ');
-  return bytes;
+  return new Uint8Array(bytes);
 }
 
 /** The first frame of an MP4 as RGB, decoded by ffmpeg. */
-function firstFrameRgb(mp4: Uint8Array): Buffer {
-  return execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-i',
-      tempFile(mp4, 'video.mp4'),
-      '-frames:v',
-      '1',
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgb24',
-      '-',
-    ],
-    { maxBuffer: 1 << 28 },
-  );
-}
+const firstFrameRgb = (mp4: Uint8Array): Buffer =>
+  decodeRgba(tempFile(mp4, 'video.mp4'), { pixelFormat: 'rgb24', frames: 1 });
 
 /**
  * How the first frame shows a red-left/blue-right image: the share of each half of the frame

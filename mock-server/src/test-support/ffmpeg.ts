@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,6 +16,8 @@ export interface DecodeRgbaOptions {
   height?: number;
   /** ffmpeg pixel format of the raw output (default `rgba`, 4 bytes per pixel). */
   pixelFormat?: string;
+  /** Decode only the first this many frames (default: all). */
+  frames?: number;
 }
 
 /**
@@ -28,7 +30,11 @@ export function decodeRgba(file: string, options: DecodeRgbaOptions = {}): Buffe
   const pixelFormat = options.pixelFormat ?? 'rgba';
   const raw = execFileSync(
     'ffmpeg',
-    ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', pixelFormat, '-'],
+    [
+      ...['-v', 'error', '-i', file],
+      ...(options.frames === undefined ? [] : ['-frames:v', String(options.frames)]),
+      ...['-f', 'rawvideo', '-pix_fmt', pixelFormat, '-'],
+    ],
     {
       maxBuffer,
     },
@@ -42,6 +48,24 @@ export function decodeRgba(file: string, options: DecodeRgbaOptions = {}): Buffe
     }
   }
   return raw;
+}
+
+/**
+ * Writes one frame of an ffmpeg lavfi `source` (e.g. `testsrc2=size=67x45:rate=1`) with the
+ * output `args` (codec, pixel format, quality) to `name` in the scratch directory: a real file
+ * made by ffmpeg's (or libwebp's) encoder. Returns its path and bytes.
+ *
+ * @example
+ * const { bytes } = lavfiStill('testsrc2=size=64x64:rate=1', ['-c:v', 'libwebp', '-lossless', '0'], 'lossy.webp');
+ */
+export function lavfiStill(
+  source: string,
+  args: readonly string[],
+  name: string,
+): { file: string; bytes: Buffer } {
+  const file = join(tempDir(), name);
+  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', source, '-frames:v', '1', ...args, '-y', file]);
+  return { file, bytes: readFileSync(file) };
 }
 
 /** Options for {@link probeCsv}. */

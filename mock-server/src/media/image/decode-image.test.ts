@@ -1,31 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lavfiStill } from '../../test-support/ffmpeg.js';
 import { decodeImage } from './decode-image.js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { encodeJpeg } from './jpeg.js';
 import { encodeWebp } from './webp-encoder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'decode-image-'));
-
 /** One frame of `testsrc2` written by ffmpeg with `args` (codec, pixel format) to `name`. */
-function ffmpegImage(name: string, args: string[]): Uint8Array {
-  const file = join(dir, name);
-  execFileSync(
-    'ffmpeg',
-    ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=96x54:rate=1,format=rgba'].concat([
-      '-frames:v',
-      '1',
-      ...args,
-      '-y',
-      file,
-    ]),
-  );
-  return readFileSync(file);
-}
+const ffmpegImage = (name: string, args: string[]): Uint8Array =>
+  lavfiStill('testsrc2=size=96x54:rate=1,format=rgba', args, `decode-image-${name}`).bytes;
 
 const ERROR_OF = async (bytes: Uint8Array): Promise<unknown> =>
   decodeImage(bytes).then(

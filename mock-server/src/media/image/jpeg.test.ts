@@ -1,14 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeRgba, probeCsv, tempFile } from '../../test-support/ffmpeg.js';
+import { decodeRgba, lavfiStill, probeCsv, tempFile } from '../../test-support/ffmpeg.js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { decodeJpeg, encodeJpeg } from './jpeg.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'jpeg-'));
 
 function gradient(width: number, height: number): Uint8Array {
   const rgba = new Uint8Array(width * height * 4);
@@ -56,21 +51,7 @@ describe('encodeJpeg', () => {
 
 describe('decodeJpeg', () => {
   it('decodes a JPEG written by ffmpeg to the pixels ffmpeg decodes (within IDCT rounding)', () => {
-    const file = join(dir, 'ffmpeg.jpg');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=320x180:rate=1',
-      '-frames:v',
-      '1',
-      '-q:v',
-      '2',
-      '-y',
-      file,
-    ]);
+    const { file } = lavfiStill('testsrc2=size=320x180:rate=1', ['-q:v', '2'], 'jpeg-ffmpeg.jpg');
     const image = decodeJpeg(readFileSync(file));
     expect([image.width, image.height]).toEqual([320, 180]);
     const reference = decodeRgba(file);

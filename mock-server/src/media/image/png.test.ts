@@ -1,15 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeRgba } from '../../test-support/ffmpeg.js';
+import { decodeRgba, lavfiStill } from '../../test-support/ffmpeg.js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { decodePng } from './png.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'png-'));
 /** A committed file of `__fixtures__/` (see its README). */
 const fixture = (name: string): string => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url));
 const WIDTH = 67; // odd, so rows of sub-byte and 16-bit formats do not end on round boundaries
@@ -18,23 +14,7 @@ const HEIGHT = 45;
 const SOURCE = `testsrc2=size=${WIDTH}x${HEIGHT}:rate=1,format=rgba,geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='X*3+Y'`;
 
 function writePng(name: string, pixelFormat: string, extra: string[] = []): string {
-  const file = join(dir, `${name}.png`);
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    SOURCE,
-    '-frames:v',
-    '1',
-    '-pix_fmt',
-    pixelFormat,
-    ...extra,
-    '-y',
-    file,
-  ]);
-  return file;
+  return lavfiStill(SOURCE, ['-pix_fmt', pixelFormat, ...extra], `png-${name}.png`).file;
 }
 
 function ffmpegRaw(file: string, pixelFormat: string): Buffer {
@@ -158,7 +138,7 @@ describe('decodePng on hand-made files', () => {
     // fast-png decodes Adam7 with fewer than 8 bits per sample wrongly: refused, not garbage
     expectCode(readFileSync(fixture('interlaced-monob.png')), 'unsupported-feature', /bit depth 1/);
     expectCode(valid.subarray(0, 40), 'corrupt', /PNG: /);
-    expectCode(Buffer.from('not a png'), 'unsupported-format', /signature/);
+    expectCode(Buffer.from('not a png'), 'unsupported-format', /not a PNG file/);
     expectCode(handMadePng(2, 1, 8, 3, [[0, 1]]), 'corrupt', /palette|PLTE/);
     expectCode(handMadePng(2, 1, 3, 2, [[0, 1]]), 'corrupt', /bit depth: 3/);
     expectCode(handMadePng(2, 2, 8, 0, [[1, 2]]), 'corrupt', /filter|truncated/); // one row of two

@@ -1,6 +1,6 @@
 import { type DecodedPng, decode } from 'fast-png';
+import { checkImageHeader } from './check-image-header.js';
 import { ImageDecodeError } from './image-decode-error.js';
-import { readImageInfo } from './image-info.js';
 import type { RgbaImage } from './rgba-image.js';
 
 /** Options of {@link decodePng}. */
@@ -24,17 +24,7 @@ const corrupt = (message: string, cause?: unknown): ImageDecodeError =>
  * const { width, height, rgba } = decodePng(readFileSync('frame.png'));
  */
 export function decodePng(bytes: Uint8Array, options: PngDecodeOptions = {}): RgbaImage {
-  const info = readImageInfo(bytes);
-  if (info?.type !== 'image/png') {
-    throw new ImageDecodeError('unsupported-format', 'PNG: missing PNG signature or IHDR chunk');
-  }
-  const maxPixels = options.maxPixels ?? 40_000_000;
-  if (info.width * info.height > maxPixels) {
-    throw new ImageDecodeError(
-      'too-large',
-      `PNG: ${info.width}x${info.height} exceeds the limit of ${maxPixels} pixels`,
-    );
-  }
+  checkImageHeader(bytes, 'image/png', options.maxPixels);
   const depth = bytes[24] ?? 0;
   if (bytes[28] === 1 && depth < 8) {
     throw new ImageDecodeError(

@@ -1,35 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRgba } from '../../test-support/ffmpeg.js';
+import { decodeRgba, lavfiStill } from '../../test-support/ffmpeg.js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { decodeWebp } from './webp.js';
 import { encodeWebp } from './webp-encoder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'webp-'));
-
 /** A WebP written by libwebp through ffmpeg, and ffmpeg's own decode of it (its native VP8/VP8L decoder). */
 function libwebp(name: string, source: string, args: string[]): { bytes: Uint8Array; rgba: Buffer } {
-  const file = join(dir, `${name}.webp`);
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    source,
-    '-frames:v',
-    '1',
-    '-c:v',
-    'libwebp',
-    ...args,
-    '-y',
-    file,
-  ]);
-  return { bytes: readFileSync(file), rgba: decodeRgba(file) };
+  const { file, bytes } = lavfiStill(source, ['-c:v', 'libwebp', ...args], `webp-${name}.webp`);
+  return { bytes, rgba: decodeRgba(file) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import decodeWithLibwebp, { init } from '@jsquash/webp/decode.js';
+import { checkImageHeader } from './check-image-header.js';
 import { ImageDecodeError } from './image-decode-error.js';
-import { readImageInfo } from './image-info.js';
 import type { RgbaImage } from './rgba-image.js';
 
 /** Options of {@link decodeWebp}. */
@@ -72,17 +72,7 @@ function loadDecoder(): Promise<void> {
  * const { width, height, rgba } = await decodeWebp(readFileSync('photo.webp'));
  */
 export async function decodeWebp(bytes: Uint8Array, options: WebpDecodeOptions = {}): Promise<RgbaImage> {
-  const info = readImageInfo(bytes);
-  if (info?.type !== 'image/webp') {
-    throw new ImageDecodeError('unsupported-format', 'WebP: missing RIFF/WEBP header or VP8/VP8L/VP8X chunk');
-  }
-  const maxPixels = options.maxPixels ?? 40_000_000;
-  if (info.width * info.height > maxPixels) {
-    throw new ImageDecodeError(
-      'too-large',
-      `WebP: ${info.width}x${info.height} exceeds the limit of ${maxPixels} pixels`,
-    );
-  }
+  checkImageHeader(bytes, 'image/webp', options.maxPixels);
   await loadDecoder();
   let decoded: ImageData;
   try {
