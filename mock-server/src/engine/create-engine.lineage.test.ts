@@ -198,6 +198,38 @@ describe('extendJob', () => {
   });
 });
 
+describe('derived jobs of an upload keep the base model of an Azure deployment (timing factor)', () => {
+  // A custom deployment name runs on sora-2-pro: its running phase is stretched by the pro factor.
+  const factorTiming = { ...timing, modelFactors: { 'sora-2-pro': 3 } };
+  const upload = {
+    upload: {
+      width: 1280,
+      height: 720,
+      seconds: 4,
+      input: { kind: 'video' as const, mediaType: 'video/mp4', bytes: new Uint8Array([1]) },
+    },
+  };
+  const runningMs = (view: { job: { plan: { runningMs: number } } }) => view.job.plan.runningMs;
+
+  it.each(['edit', 'extend'] as const)('%s of an uploaded video', (operation) => {
+    const engine = createEngine({
+      clock: createManualClock(),
+      seed: 'factor',
+      timing: factorTiming,
+      quota: 'none',
+    });
+    const start = (source: typeof upload & { model: string; baseModel?: string }) =>
+      operation === 'edit'
+        ? engine.editJob({ partition: 'key-a', prompt: 'p', source })
+        : engine.extendJob({ partition: 'key-a', prompt: 'p', seconds: 4, source, limits: LIMITS });
+    const plain = start({ ...upload, model: 'sora-2' });
+    const pro = start({ ...upload, model: 'my-pro-deployment', baseModel: 'sora-2-pro' });
+    expect(pro.job.model).toBe('my-pro-deployment');
+    expect(pro.job.baseModel).toBe('sora-2-pro');
+    expect(runningMs(pro)).toBe(3 * runningMs(plain));
+  });
+});
+
 describe('characters', () => {
   it('belong to their partition, never expire, and are placed by id (unknown ids name characters)', () => {
     const { clock, engine, finish } = setup();

@@ -12,6 +12,7 @@ import { createCharacterService } from './character-service.js';
 import type {
   CreateJobInput,
   DeleteJobResult,
+  EditJobInput,
   Engine,
   EngineOptions,
   EngineSettings,
@@ -204,6 +205,27 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
     };
   };
 
+  /** A new Sora 2 job made from an uploaded video: its size, the upload's model, `seconds` long. */
+  const fromUpload = (
+    partition: string,
+    prompt: string,
+    source: Exclude<EditJobInput['source'], { readonly id: string }>,
+    seconds: number,
+    metadata: CreateJobInput['metadata'],
+  ): CreateJobInput => ({
+    partition,
+    kind: 'sora2',
+    prompt,
+    model: source.model,
+    ...(source.baseModel === undefined ? {} : { baseModel: source.baseModel }),
+    width: source.upload.width,
+    height: source.upload.height,
+    seconds,
+    inputs: [source.upload.input],
+    ...(source.expiryBasis === undefined ? {} : { expiryBasis: source.expiryBasis }),
+    ...(metadata === undefined ? {} : { metadata }),
+  });
+
   const cancelAt = (view: JobView, now: number): JobView => {
     if (isSettledPhase(view.phase)) throw new InvalidStateError(view.job.id, view.phase, 'cancel');
     const record: JobRecord = Object.freeze({ ...view.job, cancelledAt: now });
@@ -237,19 +259,8 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
           editedFromId: source.id,
         });
       }
-      const { upload, model, expiryBasis } = input.source;
-      return create({
-        partition: input.partition,
-        kind: 'sora2',
-        prompt: input.prompt,
-        model,
-        width: upload.width,
-        height: upload.height,
-        seconds: upload.seconds,
-        inputs: [upload.input],
-        ...(expiryBasis === undefined ? {} : { expiryBasis }),
-        ...(input.metadata === undefined ? {} : { metadata: input.metadata }),
-      });
+      const upload = input.source;
+      return create(fromUpload(input.partition, input.prompt, upload, upload.upload.seconds, input.metadata));
     },
     extendJob(input) {
       const upload = 'id' in input.source ? undefined : input.source;
@@ -276,24 +287,10 @@ export function createEngine<C extends Clock = Clock>(options: EngineOptions<C> 
       const part = { seconds: input.seconds, prompt: input.prompt };
       if (upload !== undefined) {
         // An upload's part is drawn from its own seed: the emulator does not decode H.264.
-        return create(
-          {
-            partition: input.partition,
-            kind: 'sora2',
-            prompt: input.prompt,
-            model: upload.model,
-            width: upload.upload.width,
-            height: upload.upload.height,
-            seconds: total,
-            inputs: [upload.upload.input],
-            ...(upload.expiryBasis === undefined ? {} : { expiryBasis: upload.expiryBasis }),
-            ...(input.metadata === undefined ? {} : { metadata: input.metadata }),
-          },
-          {
-            extensionCount: 1,
-            segments: [{ seconds: sourceSeconds, prompt: 'uploaded video', seed: 'upload' }, part],
-          },
-        );
+        return create(fromUpload(input.partition, input.prompt, upload, total, input.metadata), {
+          extensionCount: 1,
+          segments: [{ seconds: sourceSeconds, prompt: 'uploaded video', seed: 'upload' }, part],
+        });
       }
       const from = source as JobRecord;
       const before = from.segments ?? [{ seconds: from.seconds, prompt: from.prompt, seed: from.id }];

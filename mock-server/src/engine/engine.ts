@@ -70,6 +70,8 @@ export interface EditJobInput {
           readonly input: JobInput;
         };
         readonly model: string;
+        /** The base model serving `model` when it is an Azure deployment name (timing); default `model`. */
+        readonly baseModel?: string;
         readonly expiryBasis?: ExpiryBasis;
       };
   /** Extras for the new record (default: the source's). */

@@ -68,10 +68,26 @@ async function resolveSource(
   };
 }
 
-/** Runs an engine call on a source; a source that is not completed becomes a 400 naming `video`. */
-function onSource(run: () => JobView): JobView {
+/** An upload's extras on the new record (its wire `size`); a source id lends its own. */
+type DerivedExtras = { metadata?: { size: string } };
+
+/**
+ * Resolves `video`, then starts the derived job with `start`; a source that is not completed
+ * becomes a 400 naming `video`.
+ */
+async function deriveVideo(
+  emulator: EmulatorContext,
+  host: HostFamily,
+  partition: string,
+  video: VideoSourceBody,
+  start: (resolved: ResolvedSource, extras: DerivedExtras) => JobView,
+): Promise<JobView> {
+  const resolved = await resolveSource(emulator, host, partition, video);
+  const { source } = resolved;
+  const extras: DerivedExtras =
+    'upload' in source ? { metadata: { size: `${source.upload.width}x${source.upload.height}` } } : {};
   try {
-    return run();
+    return start(resolved, extras);
   } catch (error) {
     if (EngineError.isInstance(error) && error.code === 'invalid_state') {
       throw invalidParam('video', error.message, 'invalid_value');
@@ -84,22 +100,14 @@ function onSource(run: () => JobView): JobView {
  * `POST /videos/edits`: a new video with the source's size and seconds and the edit prompt.
  * @throws WireError (400 naming `video` or `prompt`, 404), engine errors
  */
-export async function editVideo(
+export function editVideo(
   emulator: EmulatorContext,
   host: HostFamily,
   partition: string,
   body: { prompt: string; video: VideoSourceBody },
 ): Promise<JobView> {
-  const { source } = await resolveSource(emulator, host, partition, body.video);
-  const metadata =
-    'upload' in source ? { size: `${source.upload.width}x${source.upload.height}` } : undefined;
-  return onSource(() =>
-    emulator.engine.editJob({
-      partition,
-      prompt: body.prompt,
-      source,
-      ...(metadata === undefined ? {} : { metadata }),
-    }),
+  return deriveVideo(emulator, host, partition, body.video, ({ source }, extras) =>
+    emulator.engine.editJob({ partition, prompt: body.prompt, source, ...extras }),
   );
 }
 
@@ -107,31 +115,28 @@ export async function editVideo(
  * `POST /videos/extensions`: the source continued for `seconds`; the new video lasts the total.
  * @throws WireError (400 naming `seconds` or `video`, 404), engine errors
  */
-export async function extendVideo(
+export function extendVideo(
   emulator: EmulatorContext,
   host: HostFamily,
   partition: string,
   body: { prompt: string; seconds: string; video: VideoSourceBody },
 ): Promise<JobView> {
-  const { source, capabilities } = await resolveSource(emulator, host, partition, body.video);
-  const rules = capabilities.extension;
-  const seconds = Number(body.seconds);
-  if (!/^\d+$/.test(body.seconds) || !rules.seconds.includes(seconds)) {
-    throw invalidParam(
-      'seconds',
-      `Invalid value: '${body.seconds}'. Supported values are: ${quoteList(rules.seconds.map(String))}.`,
-    );
-  }
-  const metadata =
-    'upload' in source ? { size: `${source.upload.width}x${source.upload.height}` } : undefined;
-  return onSource(() =>
-    emulator.engine.extendJob({
+  return deriveVideo(emulator, host, partition, body.video, ({ source, capabilities }, extras) => {
+    const rules = capabilities.extension;
+    const seconds = Number(body.seconds);
+    if (!/^\d+$/.test(body.seconds) || !rules.seconds.includes(seconds)) {
+      throw invalidParam(
+        'seconds',
+        `Invalid value: '${body.seconds}'. Supported values are: ${quoteList(rules.seconds.map(String))}.`,
+      );
+    }
+    return emulator.engine.extendJob({
       partition,
       prompt: body.prompt,
       seconds,
       source,
       limits: { maxExtensions: rules.maxExtensions, maxTotalSeconds: rules.maxTotalSeconds },
-      ...(metadata === undefined ? {} : { metadata }),
-    }),
-  );
+      ...extras,
+    });
+  });
 }

@@ -7,6 +7,7 @@
 
 import type { Sora2DeletedVideo } from '@sora-kit/core/wire';
 import { type Context, Hono } from 'hono';
+import type { z } from 'zod';
 import type { EmulatorContext } from '../../emulator-context.js';
 import type { JobView } from '../../engine/job-view.js';
 import { authenticate, type HostFamily } from '../../http/credential.js';
@@ -112,23 +113,18 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
     routes.post('/videos/characters', unserved);
     routes.get('/videos/characters/:character_id', unserved);
   } else {
-    routes.post(
-      '/videos/edits',
+    /** A route that reads `schema`'s body and starts a job derived from a source video. */
+    const derivedRoute = <B>(
+      schema: z.ZodType<B>,
+      derive: (emulator: EmulatorContext, host: HostFamily, partition: string, body: B) => Promise<JobView>,
+    ) =>
       guard(async (c) => {
         const partition = partitionOf(c);
-        const body = parseBody(editBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
-        return videoResponse(c, await editVideo(emulator, host, partition, body));
-      }),
-    );
-
-    routes.post(
-      '/videos/extensions',
-      guard(async (c) => {
-        const partition = partitionOf(c);
-        const body = parseBody(extendBodySchema, await readSora2Body(c.req.raw, emulator.options.limits));
-        return videoResponse(c, await extendVideo(emulator, host, partition, body));
-      }),
-    );
+        const body = parseBody(schema, await readSora2Body(c.req.raw, emulator.options.limits));
+        return videoResponse(c, await derive(emulator, host, partition, body));
+      });
+    routes.post('/videos/edits', derivedRoute(editBodySchema, editVideo));
+    routes.post('/videos/extensions', derivedRoute(extendBodySchema, extendVideo));
 
     routes.post(
       '/videos/characters',
