@@ -15,6 +15,17 @@ const CREATE_ROUTE: Record<SoraBackendId, string> = {
 };
 const request = { prompt: 'a red balloon over a lake', size: '1280x720', seconds: 4 } as const;
 
+/** The next create on `backend` makes its job, then the connection drops before the answer. */
+function dropNextCreateAnswer(driver: EmulatorDriver, backend: SoraBackendId): void {
+  driver.emulator.control.addLatency({
+    latencyMs: 0,
+    route: CREATE_ROUTE[backend],
+    count: 1,
+    afterRoute: true,
+    drop: true,
+  });
+}
+
 describe.each(BACKENDS)(
   'one generate() leaves exactly one job on %s when the create answer is lost',
   (backend) => {
@@ -35,13 +46,7 @@ describe.each(BACKENDS)(
       driver.emulator.control.jobs().filter(({ record }) => record.partition.endsWith(`:${key}`));
 
     it('the connection drops after the job was created: the job is adopted and completes', async () => {
-      driver.emulator.control.addLatency({
-        latencyMs: 0,
-        route: CREATE_ROUTE[backend],
-        count: 1,
-        afterRoute: true,
-        drop: true,
-      });
+      dropNextCreateAnswer(driver, backend);
       const job = await driver.run(client('drop').generate(request));
       expect(job.status).toBe('completed');
       expect(jobsOf('drop').map(({ record }) => record.id)).toEqual([job.id]);
@@ -69,13 +74,7 @@ describe.each(BACKENDS)(
       const other = client('busy', { maxConcurrentJobs: 5 });
       const a = await driver.run(other.generate(request));
       const b = await driver.run(other.generate(request));
-      driver.emulator.control.addLatency({
-        latencyMs: 0,
-        route: CREATE_ROUTE[backend],
-        count: 1,
-        afterRoute: true,
-        drop: true,
-      });
+      dropNextCreateAnswer(driver, backend);
       const error = await driver
         .run(client('busy', { maxConcurrentJobs: 5 }).create(request))
         .catch((e: unknown) => e);
@@ -125,13 +124,7 @@ describe('azure-sora1: the inputs fingerprint tells apart recent jobs that diffe
 
   it('the lost create made from the blue image adopts its own job, not the red one', async () => {
     const red = await driver.run(client().create({ ...request, inputs: [image('red')] }));
-    driver.emulator.control.addLatency({
-      latencyMs: 0,
-      route: CREATE_ROUTE['azure-sora1'],
-      count: 1,
-      afterRoute: true,
-      drop: true,
-    });
+    dropNextCreateAnswer(driver, 'azure-sora1');
     const blue = await driver.run(client().create({ ...request, inputs: [image('blue')] }));
     const jobs = driver.emulator.control.jobs().filter(({ record }) => record.partition.endsWith(':inputs'));
     expect(jobs).toHaveLength(2);
@@ -146,13 +139,7 @@ describe('azure-sora1: the inputs fingerprint tells apart recent jobs that diffe
 
   it('the same image again is still ambiguous: both jobs are named, nothing more is created', async () => {
     const first = await driver.run(client().create({ ...request, inputs: [image('red')] }));
-    driver.emulator.control.addLatency({
-      latencyMs: 0,
-      route: CREATE_ROUTE['azure-sora1'],
-      count: 1,
-      afterRoute: true,
-      drop: true,
-    });
+    dropNextCreateAnswer(driver, 'azure-sora1');
     const error = await driver
       .run(client().create({ ...request, inputs: [image('red')] }))
       .catch((e: unknown) => e);
