@@ -4,19 +4,20 @@
  * @module
  */
 
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createControlRoutes } from './control/control-routes.js';
-import { createFaultMiddleware } from './control/fault-middleware.js';
+import { createFaultStage } from './control/fault-middleware.js';
 import { requireControlKey } from './dashboard/control-key.js';
 import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
 import { createRequestLog } from './dashboard/request-log.js';
 import { createSora1Routes } from './dialects/sora1/index.js';
-import { createSora2Routes } from './dialects/sora2/index.js';
+import { createSora2Routes, sora2Scope } from './dialects/sora2/index.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { closeAfterRefusal } from './http/close-after-refusal.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
-import { createIdempotencyMiddleware } from './http/idempotency.js';
+import { createIdempotencyStage } from './http/idempotency.js';
 import { openAIErrorBody } from './http/openai-error-body.js';
+import { chainStages } from './http/request-stage.js';
 import { WireError } from './http/wire-error.js';
 
 /**
@@ -29,27 +30,13 @@ import { WireError } from './http/wire-error.js';
  */
 export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
-  // The last requests, for the dashboard and GET /_emulator/requests (outermost: faults included).
+  // The last requests, for the dashboard and GET /_emulator/requests.
   const requests = createRequestLog();
-  app.use('*', requests.middleware);
   if (emulator.options.controlKey !== undefined) {
     const guard = requireControlKey(emulator.options.controlKey);
     app.use('/', guard);
     app.use('/_emulator/*', guard);
   }
-
-  // HTTP faults (latency, injected 4xx/5xx) run before every dialect route; never on /_emulator.
-  app.use('*', closeAfterRefusal());
-  // A durable emulator commits the used-up fault counts before answering.
-  app.use(
-    '*',
-    createFaultMiddleware(emulator.control.httpFaults, emulator.control.delay, () =>
-      emulator.persistence?.checkpoint(),
-    ),
-  );
-  // Creates with an Idempotency-Key answer once per key and body (inside the faults, so a dropped
-  // answer is remembered and a retry gets it).
-  app.use('*', createIdempotencyMiddleware());
   // The dashboard (GET / for browsers) and its read-only views, before the control catch-all.
   app.route('/', createDashboardRoutes(emulator, { requests, fetch: (request) => app.fetch(request) }));
   app.route('/_emulator', createControlRoutes(emulator));
@@ -63,15 +50,26 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
   // Sora 1 paths start with `/video/generations`, so they never collide with the Sora 2 `/videos` routes.
   app.route('/openai/v1', createSora1Routes(emulator));
 
-  app.notFound((c) =>
+  const notFound = (c: Context<EmulatorEnv>) =>
     c.json(
       openAIErrorBody({
         message: `Invalid URL (${c.req.method} ${new URL(c.req.url).pathname})`,
         type: 'invalid_request_error',
       }),
       404,
-    ),
-  );
+    );
+  // An unknown path under a Sora 2 `/videos` still answers as that dialect does (request id,
+  // retired service); the dialect's app carry those on each handler, not as middleware.
+  const openaiScope = sora2Scope(emulator, 'openai-sora2')(notFound);
+  const azureScope = sora2Scope(emulator, 'azure-sora2')(notFound);
+  const within = (path: string, prefix: string) =>
+    path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47);
+  app.notFound((c) => {
+    const { path } = c.req;
+    if (within(path, '/v1/videos')) return openaiScope(c);
+    if (within(path, '/openai/v1/videos') || within(path, '/openai/videos')) return azureScope(c);
+    return notFound(c);
+  });
 
   // Last resort: dialect sub-apps render their own errors; anything escaping them is a bug, but
   // it still gets an envelope and the process keeps serving.
@@ -91,5 +89,26 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
       500,
     );
   });
+
+  // What every request passes around the app, outermost first: the request log (faults
+  // included), `Connection: close` after a refusal, HTTP faults (latency, injected 4xx/5xx;
+  // never on /_emulator; a durable emulator commits the used-up counts before answering), and
+  // Idempotency-Key on creates (inside the faults, so a dropped answer is remembered and a retry
+  // gets it). Plain stages rather than middleware: a request none of them acts on reaches its
+  // route synchronously.
+  const route = app.fetch;
+  const handle = chainStages(
+    [
+      requests.stage,
+      closeAfterRefusal(),
+      createFaultStage(emulator.control.httpFaults, emulator.control.delay, () =>
+        emulator.persistence?.checkpoint(),
+      ),
+      createIdempotencyStage(),
+    ],
+    (request, env) => route(request, env as Parameters<typeof route>[1]),
+  );
+  // `fetch` is the entry point of a Hono app (`app.request` calls it too): the stages go in front.
+  app.fetch = (request, env) => handle(request, env);
   return app;
 }

@@ -4,7 +4,9 @@
  * @module
  */
 
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { getPath } from 'hono/utils/url';
+import { type Answer, type RequestStage, stageMiddleware } from '../http/request-stage.js';
 import type { HttpFaultStore, RouteFault } from './http-fault-store.js';
 
 /** The default body of an injected fault: the `{ "error": {…} }` envelope every dialect reads. */
@@ -33,17 +35,47 @@ function faultResponse(fault: RouteFault): Response {
 
 /**
  * Closes the client's connection without an answer: on a Node server, the socket (the
- * `incoming` binding of `@hono/node-server`); in-process (`app.fetch`, MSW), a network error response.
+ * `incoming` binding of `@hono/node-server`). In-process (`app.fetch`, MSW) there is no socket
+ * and the route's answer is returned.
  */
-function dropConnection(c: Context): Response {
-  const incoming = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
+function dropConnection(env: unknown): void {
+  const incoming = (env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
   incoming?.socket?.destroy();
-  return Response.error();
 }
 
 /**
- * Creates the fault middleware; `delay` waits host time (injected at the composition edge), and
+ * The fault request stage; `delay` waits host time (injected at the composition edge), and
  * `afterTake` runs once a request used up part of a fault (a durable emulator saves the counts).
+ * Without faults it costs one check and calls on synchronously.
+ * @example
+ * const fetch = chainStages([createFaultStage(emulator.control.httpFaults, delay)], router.fetch);
+ */
+export function createFaultStage(
+  faults: HttpFaultStore,
+  delay: (ms: number) => Promise<void>,
+  afterTake: () => void = () => {},
+): RequestStage {
+  const apply = async (request: Request, env: unknown, next: () => Answer, path: string) => {
+    const { delayMs, latency, fault } = faults.take(request.method, path);
+    afterTake();
+    const afterRoute = latency?.afterRoute === true;
+    if (delayMs > 0 && !afterRoute) await delay(delayMs);
+    if (fault !== null) return faultResponse(fault);
+    const response = await next();
+    if (delayMs > 0 && afterRoute) await delay(delayMs);
+    if (latency?.drop) dropConnection(env);
+    return response;
+  };
+  return (request, env, next) => {
+    if (faults.isEmpty()) return next();
+    const path = getPath(request);
+    if (path === '/_emulator' || path.startsWith('/_emulator/')) return next();
+    return apply(request, env, next, path);
+  };
+}
+
+/**
+ * The fault stage as Hono middleware ({@link createFaultStage}), for an app of your own.
  * @example
  * app.use('*', createFaultMiddleware(emulator.control.httpFaults, (ms) => new Promise((r) => setTimeout(r, ms))));
  */
@@ -52,21 +84,5 @@ export function createFaultMiddleware(
   delay: (ms: number) => Promise<void>,
   afterTake: () => void = () => {},
 ): MiddlewareHandler {
-  const apply = async (c: Context, next: () => Promise<void>) => {
-    const { delayMs, latency, fault } = faults.take(c.req.method, c.req.path);
-    afterTake();
-    const afterRoute = latency?.afterRoute === true;
-    if (delayMs > 0 && !afterRoute) await delay(delayMs);
-    if (fault !== null) return faultResponse(fault);
-    await next();
-    if (delayMs > 0 && afterRoute) await delay(delayMs);
-    if (latency?.drop) return dropConnection(c);
-    return undefined;
-  };
-  return (c, next) => {
-    if (faults.isEmpty()) return next();
-    const path = c.req.path;
-    if (path === '/_emulator' || path.startsWith('/_emulator/')) return next();
-    return apply(c, next);
-  };
+  return stageMiddleware(createFaultStage(faults, delay, afterTake));
 }

@@ -6,6 +6,8 @@
 
 import type { MiddlewareHandler } from 'hono';
 import { wallTimeSource } from '../clock/system-time.js';
+import { requestIdOf } from '../http/request-id.js';
+import { afterAnswer, type RequestStage, requestTarget, stageMiddleware } from '../http/request-stage.js';
 
 /** One answered request. */
 export interface RequestLogEntry {
@@ -29,7 +31,9 @@ export interface RequestLogEntry {
 export interface RequestLog {
   /** The newest entries first (at most `capacity`). */
   entries(): RequestLogEntry[];
-  /** Middleware that records each request once answered. */
+  /** The request stage that records each request once answered (outermost, faults included). */
+  readonly stage: RequestStage;
+  /** The same as Hono middleware. */
   readonly middleware: MiddlewareHandler;
   /** Forgets every entry. */
   clear(): void;
@@ -47,28 +51,33 @@ const QUIET = /^\/_emulator\/(dashboard(\/|$)|requests$)/;
 export function createRequestLog(capacity = 200): RequestLog {
   const ring: RequestLogEntry[] = [];
   let seq = 0;
+  const stage: RequestStage = (request, _env, next) => {
+    const path = requestTarget(request);
+    const query = path.indexOf('?');
+    if (QUIET.test(query < 0 ? path : path.slice(0, query))) return next();
+    const at = wallTimeSource();
+    const started = performance.now();
+    return afterAnswer(next(), (response) => {
+      seq += 1;
+      ring.push({
+        seq,
+        at,
+        method: request.method,
+        path,
+        status: response.status,
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        requestId: requestIdOf(response),
+      });
+      if (ring.length > capacity) ring.shift();
+      return response;
+    });
+  };
   return {
     entries: () => ring.slice().reverse(),
     clear: () => {
       ring.length = 0;
     },
-    middleware: async (c, next) => {
-      const url = new URL(c.req.url);
-      if (QUIET.test(url.pathname)) return next();
-      const at = wallTimeSource();
-      const started = performance.now();
-      await next();
-      seq += 1;
-      ring.push({
-        seq,
-        at,
-        method: c.req.method,
-        path: `${url.pathname}${url.search}`,
-        status: c.res.status,
-        latencyMs: Math.round((performance.now() - started) * 10) / 10,
-        requestId: c.res.headers.get('x-request-id'),
-      });
-      if (ring.length > capacity) ring.shift();
-    },
+    stage,
+    middleware: stageMiddleware(stage),
   };
 }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { MiddlewareHandler } from 'hono';
+import { afterAnswer, type RequestStage } from './request-stage.js';
 
 function hasBody(request: Request): boolean {
   const length = request.headers.get('content-length');
@@ -14,23 +14,27 @@ function hasBody(request: Request): boolean {
   return request.headers.has('transfer-encoding') && request.body !== null;
 }
 
+/** Marks `response` when it refuses `request` before its body was read; returns what to send. */
+function markRefusal(request: Request, response: Response): Response {
+  const { status } = response;
+  if (status < 400 || !hasBody(request)) return response;
+  if (status !== 413 && request.bodyUsed) return response;
+  try {
+    response.headers.set('connection', 'close');
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set('connection', 'close');
+    return copy;
+  }
+}
+
 /**
- * The middleware: after the route answered, an error answer to a request whose body was not
+ * The request stage: after the route answered, an error answer to a request whose body was not
  * (or not completely) read gets `Connection: close`.
  * @example
- * app.use('*', closeAfterRefusal());
+ * const fetch = chainStages([closeAfterRefusal()], router.fetch);
  */
-export function closeAfterRefusal(): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    const { status } = c.res;
-    if (status < 400 || !hasBody(c.req.raw)) return;
-    if (status !== 413 && c.req.raw.bodyUsed) return;
-    try {
-      c.res.headers.set('connection', 'close');
-    } catch {
-      c.res = new Response(c.res.body, c.res);
-      c.res.headers.set('connection', 'close');
-    }
-  };
+export function closeAfterRefusal(): RequestStage {
+  return (request, _env, next) => afterAnswer(next(), (response) => markRefusal(request, response));
 }

@@ -8,8 +8,9 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { MiddlewareHandler } from 'hono';
+import { getPath } from 'hono/utils/url';
 import { openAIErrorBody } from './openai-error-body.js';
+import type { Answer, RequestStage } from './request-stage.js';
 
 interface Remembered {
   bodyHash: string;
@@ -44,30 +45,29 @@ async function bodyFingerprint(request: Request): Promise<string> {
 }
 
 /**
- * Creates the middleware (one per app). POST requests outside `/_emulator` that carry an
- * `Idempotency-Key` header are remembered per credential, method, path and key.
+ * Creates the request stage (one per app). POST requests outside `/_emulator` that carry an
+ * `Idempotency-Key` header are remembered per credential, method, path and key; other requests
+ * pass on synchronously.
  * @example
- * app.use('*', createIdempotencyMiddleware());
+ * const fetch = chainStages([createIdempotencyStage()], router.fetch);
  */
-export function createIdempotencyMiddleware(): MiddlewareHandler {
+export function createIdempotencyStage(): RequestStage {
   const seen = new Map<string, Remembered>();
-  return async (c, next) => {
-    const key = c.req.header('idempotency-key');
-    if (c.req.method !== 'POST' || !key || c.req.path.startsWith('/_emulator')) return next();
-    const credential = c.req.header('authorization') ?? c.req.header('api-key') ?? '';
-    const slot = hash(`${hash(credential)}\n${c.req.path}\n${key}`);
-    const bodyHash = await bodyFingerprint(c.req.raw.clone());
+  const remembered = async (request: Request, key: string, path: string, next: () => Answer) => {
+    const credential = request.headers.get('authorization') ?? request.headers.get('api-key') ?? '';
+    const slot = hash(`${hash(credential)}\n${path}\n${key}`);
+    const bodyHash = await bodyFingerprint(request.clone());
     const earlier = seen.get(slot);
     if (earlier) {
       if (earlier.bodyHash !== bodyHash) {
-        return c.json(
+        return Response.json(
           openAIErrorBody({
             message: `Idempotency-Key "${key}" was already used with a different request body; use a new key for a new request.`,
             type: 'invalid_request_error',
             param: 'Idempotency-Key',
             code: 'idempotency_key_reused',
           }),
-          422,
+          { status: 422 },
         );
       }
       const answer = await earlier.answer;
@@ -84,21 +84,30 @@ export function createIdempotencyMiddleware(): MiddlewareHandler {
     seen.delete(slot);
     seen.set(slot, { bodyHash, answer });
     if (seen.size > MAX_KEYS) seen.delete(seen.keys().next().value!);
+    let response: Response | undefined;
     try {
-      await next();
+      response = await next();
+      return response;
     } finally {
-      const status = c.res.status;
-      if (status >= 500 || status === 409 || status === 429) {
+      const status = response?.status ?? 500;
+      if (response === undefined || status >= 500 || status === 409 || status === 429) {
         seen.delete(slot);
         settle(undefined);
       } else {
-        const body = await c.res
+        const body = await response
           .clone()
           .arrayBuffer()
           .catch(() => undefined);
-        settle(body === undefined ? undefined : { status, headers: [...c.res.headers], body });
+        settle(body === undefined ? undefined : { status, headers: [...response.headers], body });
       }
     }
-    return undefined;
+  };
+  return (request, _env, next) => {
+    if (request.method !== 'POST') return next();
+    const key = request.headers.get('idempotency-key');
+    if (!key) return next();
+    const path = getPath(request);
+    if (path.startsWith('/_emulator')) return next();
+    return remembered(request, key, path, next);
   };
 }

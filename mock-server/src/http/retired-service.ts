@@ -6,10 +6,8 @@
  * @module
  */
 import type { SoraBackendId } from '@sora-kit/core';
-import type { MiddlewareHandler } from 'hono';
 import type { EmulatorContext } from '../emulator.js';
 import { ServiceRetiredError } from '../engine/errors.js';
-import type { EmulatorEnv } from './emulator-env.js';
 
 /** The default shutdown text of each service. */
 export const RETIRED_SERVICE_MESSAGES: Readonly<Record<SoraBackendId, string>> = {
@@ -35,22 +33,4 @@ export function serviceRetiredError(
     retirement.status,
     retirement.message ?? RETIRED_SERVICE_MESSAGES[service],
   );
-}
-
-/**
- * A middleware that answers with `render(error)` while `service` is retired, before auth or
- * body parsing, and passes through otherwise.
- * @example
- * routes.use('/videos/*', retiredServiceMiddleware(emulator, 'openai-sora2', (error, c) => renderSora2Error(error, c, emulator)));
- */
-export function retiredServiceMiddleware(
-  emulator: EmulatorContext,
-  service: SoraBackendId,
-  render: (error: ServiceRetiredError, c: Parameters<MiddlewareHandler<EmulatorEnv>>[0]) => Response,
-): MiddlewareHandler<EmulatorEnv> {
-  return async (c, next) => {
-    const error = serviceRetiredError(emulator, service);
-    if (error !== undefined) return render(error, c);
-    await next();
-  };
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { SoraBackendId } from '@sora-kit/core';
 import type { Sora2DeletedVideo } from '@sora-kit/core/wire';
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
@@ -14,8 +15,8 @@ import { authenticate, type HostFamily } from '../../http/credential.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
 import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
-import { jsonWithRequestId, requestIdMiddleware } from '../../http/request-id.js';
-import { retiredServiceMiddleware } from '../../http/retired-service.js';
+import { jsonWithRequestId, withRequestId } from '../../http/request-id.js';
+import { serviceRetiredError } from '../../http/retired-service.js';
 import { clientWaitMs } from '../../http/wait-hints.js';
 import {
   characterBodySchema,
@@ -51,31 +52,8 @@ type Variant = keyof typeof VARIANTS;
 export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
   const { engine } = emulator;
-  const requestId = requestIdMiddleware({ next: () => engine.ids.requestId() });
-  routes.use('/videos', requestId);
-  routes.use('/videos/*', requestId);
-  const retired = retiredServiceMiddleware(
-    emulator,
-    host === 'azure' ? 'azure-sora2' : 'openai-sora2',
-    (error, c) => renderSora2Error(error, c, emulator),
-  );
-  routes.use('/videos', retired);
-  routes.use('/videos/*', retired);
-  // Errors are rendered by wrapping each handler rather than with `routes.onError`: Hono wraps
-  // every route and middleware of a sub-app with an error handler in two more async layers.
-  const guard =
-    <P extends string>(handler: (c: Context<EmulatorEnv, P>) => Response | Promise<Response>) =>
-    (c: Context<EmulatorEnv, P>): Response | Promise<Response> => {
-      try {
-        const response = handler(c);
-        return response instanceof Promise
-          ? response.catch((error: unknown) => renderSora2Error(error, c, emulator))
-          : response;
-      } catch (error) {
-        return renderSora2Error(error, c, emulator);
-      }
-    };
-
+  const service = host === 'azure' ? 'azure-sora2' : 'openai-sora2';
+  const guard = sora2Scope(emulator, service);
   const partitionOf = (c: Context<EmulatorEnv>): string => {
     const auth = authenticate(c.req.raw.headers, host, emulator.options.apiKey);
     if (!auth.ok) throw unauthorized(host, auth.reason, auth.credential);
@@ -106,8 +84,9 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
 
   if (host === 'azure') {
     // Microsoft documents no edits, extensions or characters: Azure's answer to a path it does not serve.
-    const unserved = (c: Context<EmulatorEnv>) =>
-      jsonWithRequestId(c, { error: { code: '404', message: 'Resource not found' } }, 404);
+    const unserved = guard((c) =>
+      jsonWithRequestId(c, { error: { code: '404', message: 'Resource not found' } }, 404),
+    );
     routes.post('/videos/edits', unserved);
     routes.post('/videos/extensions', unserved);
     routes.post('/videos/characters', unserved);
@@ -212,4 +191,34 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
   );
 
   return routes;
+}
+
+/**
+ * What every Sora 2 answer passes through, as one wrapper of the route handler rather than
+ * middleware layers (each of which would make a synchronous route asynchronous): a request id
+ * (`x-request-id`), the retired-service answer before anything else, and errors rendered in
+ * the OpenAI envelope. The app also wraps its not-found answer for paths under `/videos` with it.
+ * @example
+ * routes.get('/videos/:video_id', sora2Scope(emulator, 'openai-sora2')((c) => c.json({})));
+ */
+export function sora2Scope(
+  emulator: EmulatorContext,
+  service: Extract<SoraBackendId, 'openai-sora2' | 'azure-sora2'>,
+): <P extends string = string>(
+  handler: (c: Context<EmulatorEnv, P>) => Response | Promise<Response>,
+) => (c: Context<EmulatorEnv, P>) => Response | Promise<Response> {
+  const ids = { next: () => emulator.engine.ids.requestId() };
+  return (handler) =>
+    withRequestId(ids, (c) => {
+      const retired = serviceRetiredError(emulator, service);
+      if (retired !== undefined) return renderSora2Error(retired, c, emulator);
+      try {
+        const response = handler(c);
+        return response instanceof Promise
+          ? response.catch((error: unknown) => renderSora2Error(error, c, emulator))
+          : response;
+      } catch (error) {
+        return renderSora2Error(error, c, emulator);
+      }
+    });
 }
