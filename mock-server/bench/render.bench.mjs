@@ -96,7 +96,11 @@ if (process.argv[2] === '--server') {
     caption: 'a red balloon over a lake',
     label: `video_bench_${round}`,
   });
-  await renderMediaJob(scene(-1, 'video'));
+  // Warm-up: a few renders of each kind (new seeds), so no measured round pays for JIT compilation
+  // (whose compiler threads count in this process's CPU time).
+  for (let k = 1; k <= 3; k++)
+    for (const variant of ['video', 'thumbnail', 'spritesheet']) await renderMediaJob(scene(-k, variant));
+  const STILL_ROUNDS = ROUNDS * 3; // stills and a 4 s video are cheap now: more rounds, steadier medians
   // Each render's wall time (returned) and this process's CPU time (user + system, pushed to `cpu`):
   // renders run on this thread, and on a shared machine CPU time is far steadier than wall time.
   const measured = (cpu, run) => async (round) => {
@@ -109,7 +113,7 @@ if (process.argv[2] === '--server') {
   const stills = async (variant, videoOffset) => {
     const cpu = { subjects: [], references: [] };
     const wall = await interleaved(
-      ROUNDS,
+      STILL_ROUNDS,
       measured(cpu.subjects, (round) => renderMediaJob(scene(round, variant))),
       measured(cpu.references, (round) => renderMediaJob(scene(round + videoOffset, 'video'))),
     );
@@ -117,7 +121,7 @@ if (process.argv[2] === '--server') {
     return { ...wall, cpu: { ...cpu, ratios, ratio: median(ratios) } };
   };
   const thumb = await stills('thumbnail', 0);
-  const sheet = await stills('spritesheet', 100);
+  const sheet = await stills('spritesheet', 1000);
 
   // 3. One job's lifecycle with the manual clock, in-process: create, complete, download, expire.
   const { createEmulator } = await import('../dist/index.js');
@@ -149,6 +153,48 @@ if (process.argv[2] === '--server') {
   for (let round = 0; round < ROUNDS; round++) lifeMs.push(await measured(lifeCpu, lifecycle)(round));
   await life.close();
 
+  // 4. Where a still's time goes, against a default video's parts: each step alone, the fastest of
+  // 25 runs after 5 warm-ups (the floor this code reaches when the machine lets it run).
+  const { createScene, createCanvasFor, resolveSceneOptions } = await import('../dist/media/scene.js');
+  const { createH264Encoder } = await import('../dist/media/h264-encoder.js');
+  const { indexI420Colours } = await import('../dist/media/image/vp8l-color-indexing.js');
+  const { findBackwardReferences } = await import('../dist/media/image/vp8l-backward-references.js');
+  const { encodeWebpI420 } = await import('../dist/media/image/webp-encoder.js');
+  const fastest = (run) => {
+    const times = [];
+    for (let k = 0; k < 30; k++) {
+      const start = performance.now();
+      run(k);
+      if (k >= 5) times.push(performance.now() - start);
+    }
+    return Math.min(...times);
+  };
+  const sceneOf = (k) => ({ ...scene(5000 + k, 'video'), seed: `phase_${k}` });
+  const frame0 = createScene(sceneOf(0)).frameAt(0);
+  const indexed = indexI420Colours(frame0);
+  const words = new Uint32Array(frame0.y.buffer, 0, frame0.y.length >> 2);
+  const phases = {
+    readFrame: fastest(() => {
+      let sum = 0;
+      for (let i = 0; i < words.length; i++) sum = (sum + words[i]) | 0;
+      return sum;
+    }),
+    frameAt0: fastest((k) => createScene(sceneOf(k)).frameAt(0)),
+    index: fastest(() => indexI420Colours(frame0)),
+    lz77: fastest(() => findBackwardReferences(indexed.packed, indexed.packedWidth)),
+    webp: fastest(() => encodeWebpI420(frame0)),
+    idr: fastest((k) => {
+      const canvas = createCanvasFor(resolveSceneOptions(sceneOf(k)));
+      createH264Encoder({ width: 720, height: 1280, fps: 30 }).encode(canvas.planes);
+    }),
+    video: fastest((k) => {
+      const canvas = createCanvasFor(resolveSceneOptions(sceneOf(k)));
+      const encoder = createH264Encoder({ width: 720, height: 1280, fps: 30 });
+      encoder.encode(canvas.planes);
+      for (let i = 1; i < 120; i++) encoder.encode(canvas.planes, canvas.seek(i));
+    }),
+  };
+
   const list = (values, digits = 2) => values.map((v) => fixed(v, digits)).join(', ');
   const met = (ok) => (ok ? 'met' : 'NOT met');
   const pollRatio = median(pollRatios);
@@ -161,7 +207,7 @@ if (process.argv[2] === '--server') {
     '(4 connections) while idle, then starts the first download of its video (an uncached render) and runs 1 s of polls',
     'again at once. Ratio: p99 during the render over idle p99, per round (autocannon reports whole ms; 0 counts as 1).',
     'Stills: `renderMediaJob` in one process, a new seed every time (nothing cached), 720x1280 (the default size),',
-    'alternating still and whole 4 s video (with audio) for each round; the ratio is the median of per-round ratios of',
+    `after 3 warm-up renders of each kind, ${ROUNDS * 3} rounds alternating still and whole 4 s video (with audio); the ratio is the median of per-round ratios of`,
     'this process’s CPU time (user + system; the renders run on this thread), with the wall-time ratio beside it.',
     'Lifecycle: in-process `app.request` on an emulator with the default render pool: create (default size), advance 10 min,',
     'poll, download the MP4 (rendered on the worker), advance 25 h, poll (404). The first job of the process (which starts',
@@ -179,6 +225,7 @@ if (process.argv[2] === '--server') {
     `- Poll p99 during a render: ${fixed(pollRatio)}x idle (per round ${list(pollRatios)}; p99 idle ${idleP99.join(', ')} ms, during ${busyP99.join(', ')} ms; the 1080p 20 s render took ${list(renderMs, 0)} ms) — ${met(pollRatio <= 3)}.`,
     `- Thumbnail: ${fixed(thumb.cpu.ratio)} of the video render's CPU time (per round ${list(thumb.cpu.ratios)}; wall ${fixed(thumb.ratio)}, per round ${list(thumb.ratios)}) — ${met(thumb.cpu.ratio <= 0.1)}.`,
     `- Spritesheet: ${fixed(sheet.cpu.ratio)} of the video render's CPU time (per round ${list(sheet.cpu.ratios)}; wall ${fixed(sheet.ratio)}, per round ${list(sheet.ratios)}) — ${met(sheet.cpu.ratio <= 0.2)}.`,
+    `- Floors (fastest of 25 runs of each step alone, 720x1280): reading the luma plane once as 32-bit words ${fixed(phases.readFrame)} ms; scene frame 0 (canvas and copy) ${fixed(phases.frameAt0)} ms; VP8L colour indexing from I420 ${fixed(phases.index)} ms; LZ77 of the indices ${fixed(phases.lz77)} ms; whole WebP from the frame ${fixed(phases.webp)} ms; the video's IDR picture (canvas + encode) ${fixed(phases.idr)} ms; all 120 pictures (no MP4 muxing) ${fixed(phases.video)} ms.`,
     `- Lifecycle: ${fixed(median(lifeMs), 0)} ms wall (per round ${list(lifeMs, 0)}), ${fixed(median(lifeCpu), 0)} ms CPU (per round ${list(lifeCpu, 0)}); first job of the process ${fixed(firstLifeMs, 0)} ms — ${met(median(lifeMs) < 50)} (wall), ${met(median(lifeCpu) < 50)} (CPU).`,
   ];
   writeSection('render', lines);

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRgba, probeCsv, tempFile } from '../../test-support/ffmpeg.js';
+import { meanAbsRgbDifference as meanAbsDifference } from '../../test-support/rgba-difference.js';
 import { i420ToRgba } from '../color.js';
 import { createScene } from '../scene.js';
 import { i420ToJfifPlanes, rgbaToJfifPlanes } from './jfif-planes.js';
 import { encodeJpegPlanes, type JfifPlanes } from './jpeg-encoder.js';
-
-function meanAbsDifference(a: Uint8Array, b: Uint8Array): number {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (i % 4 === 3) continue;
-    sum += Math.abs(a[i]! - b[i]!);
-    count++;
-  }
-  return sum / count;
-}
 
 function flatPlanes(width: number, height: number, y: number, cb: number, cr: number): JfifPlanes {
   const chroma = Math.ceil(width / 2) * Math.ceil(height / 2);

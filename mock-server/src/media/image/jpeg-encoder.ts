@@ -459,16 +459,10 @@ function huffmanSegment(tableClass: number, id: number, table: HuffmanTable): nu
 }
 
 /**
- * Encodes full-range YCbCr 4:2:0 planes as a baseline JFIF JPEG (16x16 MCUs: four luma blocks, one
- * Cb, one Cr). Deterministic: the same planes and quality give the same bytes.
- *
- * @param quality 1..100, libjpeg scaling of the standard tables (default {@link DEFAULT_JPEG_QUALITY})
- * @throws RangeError when the dimensions are outside 1..65535 or a plane has the wrong length
- * @example
- * const jpeg = encodeJpegPlanes({ width: 16, height: 16, y, cb, cr }); // starts with FF D8
+ * Checks that a JPEG can have this size (integers in 1..65535).
+ * @throws RangeError naming the size otherwise
  */
-export function encodeJpegPlanes(planes: JfifPlanes, quality = DEFAULT_JPEG_QUALITY): Uint8Array {
-  const { width, height } = planes;
+export function checkJpegSize(width: number, height: number): void {
   if (
     !Number.isInteger(width) ||
     !Number.isInteger(height) ||
@@ -478,6 +472,21 @@ export function encodeJpegPlanes(planes: JfifPlanes, quality = DEFAULT_JPEG_QUAL
     height > 65535
   )
     throw new RangeError(`JPEG dimensions must be integers in 1..65535, got ${width}x${height}`);
+}
+
+/**
+ * Encodes YCbCr 4:2:0 planes (full range, or limited with `limitedRange`) as a baseline JFIF JPEG
+ * (16x16 MCUs: four luma blocks, one Cb, one Cr). Deterministic: the same planes and quality give
+ * the same bytes.
+ *
+ * @param quality 1..100, libjpeg scaling of the standard tables (default {@link DEFAULT_JPEG_QUALITY})
+ * @throws RangeError when the dimensions are outside 1..65535 or a plane has the wrong length
+ * @example
+ * const jpeg = encodeJpegPlanes({ width: 16, height: 16, y, cb, cr }); // starts with FF D8
+ */
+export function encodeJpegPlanes(planes: JfifPlanes, quality = DEFAULT_JPEG_QUALITY): Uint8Array {
+  const { width, height } = planes;
+  checkJpegSize(width, height);
   const chromaWidth = Math.ceil(width / 2);
   const chromaHeight = Math.ceil(height / 2);
   if (planes.y.length !== width * height)

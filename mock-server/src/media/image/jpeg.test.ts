@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeRgba, lavfiStill, probeCsv, tempFile } from '../../test-support/ffmpeg.js';
+import { meanAbsRgbDifference as meanAbsDifference } from '../../test-support/rgba-difference.js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { decodeJpeg, encodeJpeg } from './jpeg.js';
 
@@ -13,17 +14,6 @@ function gradient(width: number, height: number): Uint8Array {
     rgba.set([(x * 255) / width, (y * 255) / height, 128, 255], i * 4);
   }
   return rgba;
-}
-
-function meanAbsDifference(a: Uint8Array, b: Uint8Array): number {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (i % 4 === 3) continue;
-    sum += Math.abs(a[i]! - b[i]!);
-    count++;
-  }
-  return sum / count;
 }
 
 describe('encodeJpeg', () => {

@@ -1,7 +1,7 @@
 import jpegJs from 'jpeg-js';
 import { ImageDecodeError } from './image-decode-error.js';
 import { rgbaToJfifPlanes } from './jfif-planes.js';
-import { DEFAULT_JPEG_QUALITY, encodeJpegPlanes } from './jpeg-encoder.js';
+import { checkJpegSize, DEFAULT_JPEG_QUALITY, encodeJpegPlanes } from './jpeg-encoder.js';
 import type { RgbaImage } from './rgba-image.js';
 
 export { DEFAULT_JPEG_QUALITY } from './jpeg-encoder.js';
@@ -26,16 +26,7 @@ export function encodeJpeg(
   height: number,
   quality = DEFAULT_JPEG_QUALITY,
 ): Uint8Array {
-  if (
-    !Number.isInteger(width) ||
-    !Number.isInteger(height) ||
-    width < 1 ||
-    height < 1 ||
-    width > 65535 ||
-    height > 65535
-  ) {
-    throw new RangeError(`JPEG dimensions must be integers in 1..65535, got ${width}x${height}`);
-  }
+  checkJpegSize(width, height);
   return encodeJpegPlanes(rgbaToJfifPlanes(rgba, width, height), quality);
 }
 
