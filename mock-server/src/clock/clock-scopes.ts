@@ -81,11 +81,17 @@ export function isCredentialScope(scope: string): boolean {
   return scope.includes(':');
 }
 
+/** True when `scope` can name a clock scope: a credential (1-300 characters) or a scope name. */
+export function isValidClockScope(scope: string): boolean {
+  if (typeof scope !== 'string' || scope === '' || scope.length > 300) return false;
+  return isCredentialScope(scope) || NAME.test(scope);
+}
+
 function checkScope(scope: string): void {
   if (typeof scope !== 'string' || scope === '' || scope.length > 300) {
     throw new RangeError('scope must be a credential (e.g. "openai:sk-test-1") or a scope name');
   }
-  if (!isCredentialScope(scope) && !NAME.test(scope)) {
+  if (!isValidClockScope(scope)) {
     throw new RangeError(
       `scope "${scope}" is neither a credential ("openai:KEY", "azure:KEY") nor a name of letters, digits, ".", "_" and "-"`,
     );

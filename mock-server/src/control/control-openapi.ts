@@ -5,9 +5,12 @@
  */
 
 import { z } from 'zod';
+import { queryParameters } from './control-query.js';
 import {
   advanceClockBody,
+  clockQuery,
   faultBody,
+  jobsQuery,
   joinClockScopeBody,
   quotaBody,
   setClockBody,
@@ -41,7 +44,7 @@ const requestBody = (name: string) => ({
 });
 const badRequest = json(
   ref('Error'),
-  'Invalid body: `{ "error": { message, type: "invalid_request_error", param } }`',
+  'Invalid body or query parameter: `{ "error": { message, type: "invalid_request_error", param } }`',
 );
 
 const clock: Schema = {
@@ -140,6 +143,7 @@ export function controlOpenApiDocument(): OpenApiDocument {
       '/_emulator/clock': {
         get: {
           summary: 'Read the clock (`?scope=openai:KEY` or `?scope=NAME`: that clock scope)',
+          parameters: queryParameters(clockQuery),
           responses: { '200': json(ref('Clock'), 'The clock'), '400': badRequest },
         },
       },
@@ -190,28 +194,7 @@ export function controlOpenApiDocument(): OpenApiDocument {
         get: {
           summary:
             'Stored jobs of every partition (tombstones included), by partition then creation, one page at a time',
-          parameters: [
-            { name: 'partition', in: 'query', required: false, schema: { type: 'string' } },
-            {
-              name: 'limit',
-              in: 'query',
-              required: false,
-              schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 },
-            },
-            {
-              name: 'after',
-              in: 'query',
-              required: false,
-              description: 'The next_cursor of the previous page',
-              schema: { type: 'string' },
-            },
-            {
-              name: 'kind',
-              in: 'query',
-              required: false,
-              schema: { type: 'string', enum: ['sora1', 'sora2'] },
-            },
-          ],
+          parameters: queryParameters(jobsQuery),
           responses: {
             '200': json(
               {
@@ -225,6 +208,7 @@ export function controlOpenApiDocument(): OpenApiDocument {
               },
               'Jobs',
             ),
+            '400': badRequest,
           },
         },
       },

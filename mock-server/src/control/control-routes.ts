@@ -7,17 +7,20 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { EngineError } from '../engine/errors.js';
-import type { JobKind } from '../engine/job-record.js';
 import type { QuotaPolicy } from '../engine/quota-policy.js';
 import { BodyError } from '../http/body-error.js';
 import { readBodyBytes } from '../http/read-body.js';
 import { controlOpenApiDocument } from './control-openapi.js';
 import type { ControlOperations } from './control-operations.js';
+import { parseQuery } from './control-query.js';
+import { ControlRequestError, controlErrorJson } from './control-request-error.js';
 import {
   advanceClockBody,
+  clockQuery,
   type FaultBody,
   faultBody,
   inferFaultType,
+  jobsQuery,
   joinClockScopeBody,
   type QuotaBody,
   quotaBody,
@@ -35,12 +38,6 @@ import {
   timingJson,
   webhooksJson,
 } from './control-wire.js';
-
-/** Page size of `GET /_emulator/jobs` when `limit` is omitted, and its largest value. */
-export const JOBS_PAGE_DEFAULT = 1000;
-/** Largest `limit` of `GET /_emulator/jobs`. */
-export const JOBS_PAGE_MAX = 10_000;
-
 import { InvalidRoutePatternError } from './route-pattern.js';
 
 /** What the control routes need: the emulator's control operations. */
@@ -51,19 +48,6 @@ export interface ControlRoutesTarget {
 
 /** Control bodies are small JSON objects; anything larger is refused (413) unread. */
 const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
-
-class ControlRequestError extends Error {
-  constructor(
-    message: string,
-    readonly param: string | null,
-  ) {
-    super(message);
-  }
-}
-
-function errorJson(message: string, param: string | null) {
-  return { error: { message, type: 'invalid_request_error', param, code: null } };
-}
 
 async function parseBody<S extends z.ZodType>(
   c: Context,
@@ -176,7 +160,7 @@ export function createControlRoutes(emulator: ControlRoutesTarget): Hono {
   const { control } = emulator;
   const app = new Hono();
   app.get('/health', (c) => c.json(healthJson(control.health())));
-  app.get('/clock', (c) => c.json(clockJson(control.clockInfo(c.req.query('scope')))));
+  app.get('/clock', (c) => c.json(clockJson(control.clockInfo(parseQuery(c.req.url, clockQuery).scope))));
   app.post('/clock/advance', async (c) => {
     const body = await parseBody(c, advanceClockBody);
     return c.json(clockJson(control.advanceClock(body.ms, body.scope)));
@@ -209,30 +193,12 @@ export function createControlRoutes(emulator: ControlRoutesTarget): Hono {
     return c.json({ reset: true, clock: clockJson(control.clockInfo()) });
   });
   app.get('/jobs', (c) => {
-    const partition = c.req.query('partition');
-    const kind = c.req.query('kind');
-    const limitText = c.req.query('limit');
-    const limit = limitText === undefined ? JOBS_PAGE_DEFAULT : Number(limitText);
-    if (
-      !Number.isSafeInteger(limit) ||
-      limit < 1 ||
-      limit > JOBS_PAGE_MAX ||
-      !/^\d+$/.test(limitText ?? '1')
-    ) {
-      throw new ControlRequestError(
-        `limit must be an integer from 1 to ${JOBS_PAGE_MAX}, got '${limitText}'`,
-        'limit',
-      );
-    }
-    const afterText = c.req.query('after');
+    const { partition, kind, limit, after: afterText } = parseQuery(c.req.url, jobsQuery);
     const after = afterText === undefined ? undefined : decodeJobsCursor(afterText);
-    if (afterText !== undefined && after === undefined) {
-      throw new ControlRequestError(`after '${afterText}' is not a next_cursor of this API`, 'after');
-    }
     const page = control.storedJobs({
       limit,
       ...(partition === undefined ? {} : { partition }),
-      ...(kind === undefined ? {} : { kind: kind as JobKind }),
+      ...(kind === undefined ? {} : { kind }),
       ...(after === undefined ? {} : { after }),
     });
     return c.json(jobsJson(control.clockInfo().mode, page));
@@ -256,19 +222,23 @@ export function createControlRoutes(emulator: ControlRoutesTarget): Hono {
   // A catch-all route rather than notFound(): a mounted sub-app's notFound is not consulted.
   app.all('*', (c) =>
     c.json(
-      errorJson(`Unknown control route ${c.req.method} ${c.req.path}; see /_emulator/openapi.json`, null),
+      controlErrorJson(
+        `Unknown control route ${c.req.method} ${c.req.path}; see /_emulator/openapi.json`,
+        null,
+      ),
       404,
     ),
   );
   app.onError((error, c) => {
-    if (error instanceof ControlRequestError) return c.json(errorJson(error.message, error.param), 400);
-    if (BodyError.isInstance(error)) return c.json(errorJson(error.message, null), 413);
+    if (error instanceof ControlRequestError)
+      return c.json(controlErrorJson(error.message, error.param), 400);
+    if (BodyError.isInstance(error)) return c.json(controlErrorJson(error.message, null), 413);
     if (error instanceof RangeError || error instanceof InvalidRoutePatternError) {
-      return c.json(errorJson(error.message, null), 400);
+      return c.json(controlErrorJson(error.message, null), 400);
     }
     if (EngineError.isInstance(error)) {
       const setting = 'setting' in error && typeof error.setting === 'string' ? error.setting : null;
-      return c.json(errorJson(error.message, setting), 400);
+      return c.json(controlErrorJson(error.message, setting), 400);
     }
     return c.json(
       {

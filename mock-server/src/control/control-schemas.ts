@@ -5,8 +5,10 @@
  */
 
 import { z } from 'zod';
+import { isValidClockScope } from '../clock/clock-scopes.js';
 import { MAX_CLOCK_MS, MAX_CLOCK_SPEED } from '../clock/controllable-clock.js';
 import { TIMING_PROFILE_NAMES, type TimingProfileName } from '../engine/timing-profiles.js';
+import { decodeJobsCursor } from './control-wire.js';
 
 const routePattern = z
   .string()
@@ -240,3 +242,64 @@ export const quotaBody = z.discriminatedUnion('mode', [
 
 /** A parsed quota body. */
 export type QuotaBody = z.output<typeof quotaBody>;
+
+// Query parameters (see control-query.ts): each field reads one parameter's string, and each
+// message completes "NAME 'VALUE' ..." with what is allowed.
+
+/** Page size of `GET /_emulator/jobs` when `limit` is omitted. */
+export const JOBS_PAGE_DEFAULT = 1000;
+/** Largest `limit` of `GET /_emulator/jobs`. */
+export const JOBS_PAGE_MAX = 10_000;
+
+/**
+ * A whole-number query parameter from `min` to `max`, written in decimal digits (`1e3`, ` 5`,
+ * `0x10` and `5.0` are refused).
+ */
+export function integerParam(min: number, max: number) {
+  const allowed = `is not an integer from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, allowed)
+    .transform(Number)
+    .pipe(z.number().int().min(min, allowed).max(max, allowed));
+}
+
+/** A query parameter taking one of `values` (at least one). */
+export function enumParam<const T extends string>(values: readonly T[]) {
+  return z.enum(values as unknown as [T, ...T[]], { error: `is not one of ${values.join(', ')}` });
+}
+
+/** A query parameter naming a job kind. */
+export const jobKindParam = enumParam(['sora1', 'sora2']);
+
+/** A query parameter naming a credential partition, e.g. `openai:sk-test-1`. */
+export const partitionParam = z
+  .string()
+  .min(1, 'is empty; give a credential partition such as "openai:sk-test-1"')
+  .describe('Credential partition, e.g. `openai:<key>` or `azure:<key>`.');
+
+/** `GET /_emulator/clock`. */
+export const clockQuery = z.object({
+  scope: z
+    .string()
+    .refine(isValidClockScope, {
+      message:
+        'is neither a credential ("openai:KEY", "azure:KEY"; at most 300 characters) nor a scope name (letters, digits, ".", "_", "-"; at most 100)',
+    })
+    .optional()
+    .describe(
+      'Read this clock scope: a credential ("openai:KEY") or a scope name. Default: the global clock.',
+    ),
+});
+
+/** `GET /_emulator/jobs`. */
+export const jobsQuery = z.object({
+  partition: partitionParam.optional().describe('Only this credential partition.'),
+  limit: integerParam(1, JOBS_PAGE_MAX).default(JOBS_PAGE_DEFAULT).describe('Jobs per page.'),
+  after: z
+    .string()
+    .refine((text) => decodeJobsCursor(text) !== undefined, { message: 'is not a next_cursor of this API' })
+    .optional()
+    .describe('The next_cursor of the previous page.'),
+  kind: jobKindParam.optional().describe('Only Sora 1 jobs or only Sora 2 videos.'),
+});

@@ -5,7 +5,7 @@
  */
 
 import type { FC } from 'hono/jsx';
-import { JOB_PHASES } from '../engine/job-phase.js';
+import { DASHBOARD_STATUSES } from './dashboard-query.js';
 
 /** What the page needs to start. */
 export interface DashboardPageProps {
@@ -25,9 +25,6 @@ const ADVANCES: readonly [string, number][] = [
   ['+1 h', 3_600_000],
   ['+24 h', 86_400_000],
 ];
-
-/** Every status a job row can have: the engine's phases, then `gone` (deleted or expired). */
-const STATUSES = [...JOB_PHASES, 'gone'];
 
 /** The whole page. */
 export const DashboardPage: FC<DashboardPageProps> = (props) => {
@@ -65,7 +62,7 @@ export const DashboardPage: FC<DashboardPageProps> = (props) => {
                 </select>
                 <select id="filter-status" aria-label="status">
                   <option value="">every status</option>
-                  {STATUSES.map((status) => (
+                  {DASHBOARD_STATUSES.map((status) => (
                     <option value={status}>{status}</option>
                   ))}
                 </select>

@@ -6,10 +6,12 @@
  */
 
 import { Hono } from 'hono';
+import { readQuery } from '../control/control-query.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import { dashboardClient } from './dashboard-client.js';
 import { dialectContentRequest } from './dashboard-content.js';
 import { DashboardPage } from './dashboard-page.js';
+import { dashboardContentQuery, dashboardStateQuery } from './dashboard-query.js';
 import { type DashboardWork, dashboardState } from './dashboard-state.js';
 import { DASHBOARD_CSS } from './dashboard-styles.js';
 import type { RequestLog } from './request-log.js';
@@ -27,10 +29,6 @@ export interface DashboardParts {
 }
 
 const SCRIPT = `(${dashboardClient.toString()})();\n`;
-
-function numberQuery(value: string | undefined): number | undefined {
-  return value === undefined || !/^\d+$/.test(value) ? undefined : Number(value);
-}
 
 /**
  * Creates the routes, to mount at the app's root before the control API.
@@ -59,33 +57,19 @@ export function createDashboardRoutes(emulator: EmulatorContext, parts: Dashboar
     c.body(DASHBOARD_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }),
   );
   app.get('/_emulator/dashboard/state', (c) => {
-    const offset = numberQuery(c.req.query('offset'));
-    const limit = numberQuery(c.req.query('limit'));
-    const dialect = c.req.query('dialect');
-    const status = c.req.query('status');
-    const partition = c.req.query('partition');
-    return c.json(
-      dashboardState(
-        emulator,
-        parts.requests,
-        {
-          ...(offset === undefined ? {} : { offset }),
-          ...(limit === undefined ? {} : { limit }),
-          ...(dialect ? { dialect } : {}),
-          ...(status ? { status } : {}),
-          ...(partition ? { partition } : {}),
-        },
-        parts.work,
-      ),
-    );
+    const query = readQuery(c.req.url, dashboardStateQuery);
+    if ('error' in query) return c.json(query.error, 400);
+    return c.json(dashboardState(emulator, parts.requests, query.data, parts.work));
   });
   app.get('/_emulator/dashboard/content/:id', async (c) => {
+    const query = readQuery(c.req.url, dashboardContentQuery);
+    if ('error' in query) return c.json(query.error, 400);
     const request = dialectContentRequest(
       emulator,
       new URL(c.req.url).origin,
       c.req.param('id'),
-      c.req.query('variant') ?? 'video',
-      c.req.query('generation'),
+      query.data.variant,
+      query.data.generation,
       c.req.header('range'),
     );
     if (request === undefined) {
