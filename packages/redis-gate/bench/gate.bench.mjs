@@ -3,7 +3,8 @@
 // 2. 8 processes x 50 generate() calls sharing one key (limit 2) against one emulator over HTTP:
 //    throughput vs the ideal of 2 jobs always running.
 // Environment: SORA_KIT_REDIS_URL (else a private redis-server), BENCH_PROCESSES (8),
-// BENCH_JOBS (50 per process), BENCH_SPEED (emulator clock speed, 10), BENCH_ROUNDS (5000).
+// BENCH_JOBS (50 per process), BENCH_TIMING (emulator timing profile, fast: as `--timing fast`),
+// BENCH_SPEED (emulator clock speed, 1), BENCH_ROUNDS (5000).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { InProcessConcurrencyGate } from '@sora-kit/core';
@@ -14,7 +15,8 @@ import { benchRedis } from './redis.mjs';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5000);
 const processes = Number(process.env.BENCH_PROCESSES ?? 8);
 const jobs = Number(process.env.BENCH_JOBS ?? 50);
-const speed = Number(process.env.BENCH_SPEED ?? 10);
+const timing = process.env.BENCH_TIMING ?? 'fast';
+const speed = Number(process.env.BENCH_SPEED ?? 1);
 const redis = await benchRedis();
 
 async function roundTrip(gate) {
@@ -32,8 +34,9 @@ console.log(
   `acquire+release round trip: in-process ${inProcess.toFixed(2)} µs, redis ${onRedis.toFixed(1)} µs (${(onRedis / inProcess).toFixed(0)}x the in-process gate; ${rounds} rounds)`,
 );
 
-// 2. Processes sharing one key against one emulator (real clock at `speed`, quota 2 running jobs).
-const emulator = createEmulator({ clock: 'real', speed, quota: 'concurrent:2', logLevel: 'silent' });
+// 2. Processes sharing one key against one emulator (real clock at `speed`, the `timing` profile,
+// quota 2 running jobs).
+const emulator = createEmulator({ clock: 'real', speed, timing, quota: 'concurrent:2', logLevel: 'silent' });
 const server = await emulator.listen(0, '127.0.0.1');
 // Reference, same run: one job alone, through the same adapter and polling, start to completed.
 const { createVideoClient } = await import('sora-kit');
@@ -76,7 +79,7 @@ await server.close();
 await redis.stop();
 const idealMs = (total / 2) * jobMs;
 console.log(
-  `${processes} processes x ${jobs} jobs, one key, limit 2, emulator speed ${speed}: ${(elapsedMs / 1000).toFixed(1)} s, ${(total / (elapsedMs / 1000)).toFixed(2)} jobs/s; ` +
+  `${processes} processes x ${jobs} jobs, one key, limit 2, emulator timing ${timing} speed ${speed}: ${(elapsedMs / 1000).toFixed(1)} s, ${(total / (elapsedMs / 1000)).toFixed(2)} jobs/s; ` +
     `ideal (2 always running, ${jobMs.toFixed(0)} ms each as one job alone takes) ${(idealMs / 1000).toFixed(1)} s: throughput ${(idealMs / elapsedMs).toFixed(2)} of ideal; ` +
     `${failed} failed, ${refused} service-full refusals, ${all.length} jobs on the emulator`,
 );
