@@ -136,12 +136,22 @@ describe('createProviderHttp over a real loopback server', () => {
       `network error calling openai-sora2 at ${base}/videos/v1: no answer within 100 ms`,
     );
 
+    // The timeout covers the wait for the headers only: a body that ends well after it still
+    // arrives whole. The budget is generous so that a loaded machine still gets the headers in
+    // time; the body then ends only after the budget has run out.
+    const headersBudgetMs = 1000;
+    const patient = createProviderHttp({
+      backend: 'openai-sora2',
+      baseUrl: base,
+      auth: () => ({}),
+      timeoutMs: headersBudgetMs,
+    });
     handle = (_request, _body, response) => {
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
       response.write('first');
-      setTimeout(() => response.end('-last'), 300);
+      setTimeout(() => response.end('-last'), headersBudgetMs + 200);
     };
-    const streamed = await http({ method: 'GET', path: '/videos/v1/content' });
+    const streamed = await patient({ method: 'GET', path: '/videos/v1/content' });
     expect(await streamed.text()).toBe('first-last');
 
     handle = () => {};
