@@ -17,6 +17,7 @@ import { closeAfterRefusal } from './http/close-after-refusal.js';
 import type { EmulatorEnv } from './http/emulator-env.js';
 import { createIdempotencyStage } from './http/idempotency.js';
 import { openAIErrorBody } from './http/openai-error-body.js';
+import { readBodyStage } from './http/read-body.js';
 import { chainStages } from './http/request-stage.js';
 import { WireError } from './http/wire-error.js';
 
@@ -91,7 +92,8 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
   });
 
   // What every request passes around the app, outermost first: the request log (faults
-  // included), `Connection: close` after a refusal, HTTP faults (latency, injected 4xx/5xx;
+  // included), the body reader's bookkeeping (the Node server's own request stream; what was
+  // read is forgotten with the answer), `Connection: close` after a refusal, HTTP faults (latency, injected 4xx/5xx;
   // never on /_emulator; a durable emulator commits the used-up counts before answering), and
   // Idempotency-Key on creates (inside the faults, so a dropped answer is remembered and a retry
   // gets it). Plain stages rather than middleware: a request none of them acts on reaches its
@@ -100,11 +102,12 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
   const handle = chainStages(
     [
       requests.stage,
+      readBodyStage(),
       closeAfterRefusal(),
       createFaultStage(emulator.control.httpFaults, emulator.control.delay, () =>
         emulator.persistence?.checkpoint(),
       ),
-      createIdempotencyStage(),
+      createIdempotencyStage(emulator.options.limits),
     ],
     (request, env) => route(request, env as Parameters<typeof route>[1]),
   );

@@ -83,6 +83,8 @@ export {
   readFormBody,
   readJsonBody,
   requestIdMiddleware,
+  UploadedFile,
+  UploadForm,
   WireError,
 } from './http/index.js';
 export {

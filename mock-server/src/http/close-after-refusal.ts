@@ -6,6 +6,7 @@
  * @module
  */
 
+import { bodyWasRead } from './read-body.js';
 import { afterAnswer, type RequestStage } from './request-stage.js';
 
 function hasBody(request: Request): boolean {
@@ -18,7 +19,7 @@ function hasBody(request: Request): boolean {
 function markRefusal(request: Request, response: Response): Response {
   const { status } = response;
   if (status < 400 || !hasBody(request)) return response;
-  if (status !== 413 && request.bodyUsed) return response;
+  if (status !== 413 && (request.bodyUsed || bodyWasRead(request))) return response;
   try {
     response.headers.set('connection', 'close');
     return response;

@@ -33,15 +33,13 @@ describe('parseFieldName / formToObject', () => {
     expect(parseFieldName('a[b][c]')).toEqual(['a', 'b', 'c']);
     expect(parseFieldName('files[]')).toEqual(['files', '']);
     expect(parseFieldName('a[b')).toEqual(['a[b']);
-    const body = formToObject(
-      formOf([
-        ['prompt', 'p'],
-        ['video[id]', 'video_1'],
-        ['a[b][c]', 'deep'],
-        ['tags[]', 'x'],
-        ['tags[]', 'y'],
-      ]),
-    );
+    const body = formToObject([
+      ['prompt', 'p'],
+      ['video[id]', 'video_1'],
+      ['a[b][c]', 'deep'],
+      ['tags[]', 'x'],
+      ['tags[]', 'y'],
+    ]);
     expect(Object.getPrototypeOf(body)).toBeNull();
     expect(Object.getPrototypeOf(body.video)).toBeNull();
     expect(JSON.parse(JSON.stringify(body))).toEqual({
@@ -53,16 +51,14 @@ describe('parseFieldName / formToObject', () => {
   });
 
   it('reads the SDK encoding of arrays of objects (characters[][id]) and keeps odd names literal', () => {
-    const body = formToObject(
-      formOf([
-        ['characters[][id]', 'char_1'],
-        ['characters[][id]', 'char_2'],
-        ['items[][a]', '1'],
-        ['items[][b]', '2'],
-        ['items[][a]', '3'],
-        ['odd[][]', 'x'],
-      ]),
-    );
+    const body = formToObject([
+      ['characters[][id]', 'char_1'],
+      ['characters[][id]', 'char_2'],
+      ['items[][a]', '1'],
+      ['items[][b]', '2'],
+      ['items[][a]', '3'],
+      ['odd[][]', 'x'],
+    ]);
     expect(Object.getPrototypeOf((body.characters as object[])[0])).toBeNull();
     expect(JSON.parse(JSON.stringify(body))).toEqual({
       characters: [{ id: 'char_1' }, { id: 'char_2' }],
@@ -89,7 +85,7 @@ describe('parseFieldName / formToObject', () => {
     })();
     expect(BodyError.isInstance(error) && error.kind).toBe('invalid_field_name');
     expect(BodyError.isInstance(error) && error.field).toBe(name);
-    expect(() => formToObject(formOf([[name, 'x']]))).toThrow(/Invalid parameter name/);
+    expect(() => formToObject([[name, 'x']])).toThrow(/Invalid parameter name/);
     expect(prototypeNames()).toEqual(CLEAN_PROTOTYPE);
   });
 });

@@ -8,9 +8,10 @@
  */
 
 import { BodyError } from './body-error.js';
+import type { FormValue } from './upload-form.js';
+import { UploadedFile } from './uploaded-file.js';
 
-/** A form value: a text field or an uploaded file. */
-export type FormValue = string | File;
+export type { FormValue } from './upload-form.js';
 
 /** A node of {@link formToObject}'s result; every object in it has a null prototype. */
 export type FormNode = FormValue | FormNode[] | FormObject;
@@ -69,7 +70,7 @@ export function checkFieldName(name: string): void {
 }
 
 const isObject = (node: FormNode | undefined): node is FormObject =>
-  node !== undefined && typeof node === 'object' && !(node instanceof Blob) && !Array.isArray(node);
+  node !== undefined && typeof node === 'object' && !(node instanceof UploadedFile) && !Array.isArray(node);
 
 /** A new object with no prototype, for building request objects from untrusted names. */
 export function emptyFormObject(): FormObject {
@@ -92,9 +93,9 @@ function wellFormed(segments: readonly string[]): boolean {
  * @example
  * formToObject(form); // { prompt: 'a cat', video: { id: 'video_1' }, characters: [{ id: 'char_1' }, { id: 'char_2' }] }
  */
-export function formToObject(form: FormData): FormObject {
+export function formToObject(form: Iterable<readonly [string, FormValue]>): FormObject {
   const root = emptyFormObject();
-  for (const [name, value] of form.entries()) {
+  for (const [name, value] of form) {
     checkFieldName(name);
     const parsed = parseFieldName(name);
     const segments = wellFormed(parsed) ? parsed : [name];

@@ -10,6 +10,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { getPath } from 'hono/utils/url';
 import { openAIErrorBody } from './openai-error-body.js';
+import { bodyEncoding, readBodyBytes, readFormBody } from './read-body.js';
 import type { Answer, RequestStage } from './request-stage.js';
 
 interface Remembered {
@@ -20,28 +21,39 @@ interface Remembered {
 const MAX_KEYS = 10_000;
 
 /** Hex SHA-256 (`@noble/hashes`, which the emulator uses elsewhere; it runs in browsers too). */
-const hash = (data: string | ArrayBuffer): string =>
-  bytesToHex(sha256(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data)));
+const hash = (data: string | Uint8Array): string =>
+  bytesToHex(sha256(typeof data === 'string' ? new TextEncoder().encode(data) : data));
+
+/** The body limits of the routes (`EmulatorLimits`). */
+interface BodyLimits {
+  readonly maxJsonBytes: number;
+  readonly maxUploadBytes: number;
+}
 
 /**
- * What identifies a body: its bytes, or for multipart its fields in order (names, values, file
- * names, types and bytes), since each request draws a new boundary.
+ * What identifies a body: its bytes, or for a form its fields in order (names, values, file
+ * names, types and bytes), since each multipart request draws a new boundary. The body is read
+ * through the same once-per-request readers the routes use (so it is read, and held, once), and
+ * within the same limits; `undefined` when it cannot be read, which the route then reports.
  */
-async function bodyFingerprint(request: Request): Promise<string> {
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
-    return hash(await request.arrayBuffer());
+async function bodyFingerprint(request: Request, limits: BodyLimits): Promise<string | undefined> {
+  const encoding = bodyEncoding(request);
+  try {
+    if (encoding !== 'multipart' && encoding !== 'urlencoded') {
+      return hash(await readBodyBytes(request, limits.maxJsonBytes));
+    }
+    const parts: string[] = [];
+    for (const [name, value] of await readFormBody(request, limits.maxUploadBytes)) {
+      parts.push(
+        typeof value === 'string'
+          ? `${name}=${hash(value)}`
+          : `${name}@${value.name};${value.type};${hash(value.bytes)}`,
+      );
+    }
+    return hash(parts.join('\n'));
+  } catch {
+    return undefined;
   }
-  const form = await request.formData().catch(() => undefined);
-  if (!form) return 'unreadable multipart';
-  const parts: string[] = [];
-  for (const [name, value] of form) {
-    parts.push(
-      typeof value === 'string'
-        ? `${name}=${hash(value)}`
-        : `${name}@${value.name};${value.type};${hash(await value.arrayBuffer())}`,
-    );
-  }
-  return hash(parts.join('\n'));
 }
 
 /**
@@ -49,14 +61,16 @@ async function bodyFingerprint(request: Request): Promise<string> {
  * `Idempotency-Key` header are remembered per credential, method, path and key; other requests
  * pass on synchronously.
  * @example
- * const fetch = chainStages([createIdempotencyStage()], router.fetch);
+ * const fetch = chainStages([createIdempotencyStage(emulator.options.limits)], router.fetch);
  */
-export function createIdempotencyStage(): RequestStage {
+export function createIdempotencyStage(limits: BodyLimits): RequestStage {
   const seen = new Map<string, Remembered>();
   const remembered = async (request: Request, key: string, path: string, next: () => Answer) => {
     const credential = request.headers.get('authorization') ?? request.headers.get('api-key') ?? '';
     const slot = hash(`${hash(credential)}\n${path}\n${key}`);
-    const bodyHash = await bodyFingerprint(request.clone());
+    const bodyHash = await bodyFingerprint(request, limits);
+    // An unreadable body (too large, malformed) makes no job: the route refuses it, nothing is kept.
+    if (bodyHash === undefined) return next();
     const earlier = seen.get(slot);
     if (earlier) {
       if (earlier.bodyHash !== bodyHash) {

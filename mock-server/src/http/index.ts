@@ -22,10 +22,12 @@ export { type OpenAIErrorBody, openAIErrorBody } from './openai-error-body.js';
 export {
   type BodyEncoding,
   bodyEncoding,
+  forgetBody,
   readBodyBytes,
   readFormBody,
   readJsonBody,
 } from './read-body.js';
+export { MAX_MULTIPART_PARTS, MAX_PART_HEADER_BYTES, readMultipartBody } from './read-multipart.js';
 export {
   createRenderCache,
   type RenderCache,
@@ -36,4 +38,6 @@ export {
   renderMedia,
 } from './render-cache.js';
 export { jsonWithRequestId, type RequestIdOptions, requestIdMiddleware } from './request-id.js';
+export { UploadForm } from './upload-form.js';
+export { UploadedFile } from './uploaded-file.js';
 export { WireError, type WireErrorInit } from './wire-error.js';

@@ -1,11 +1,17 @@
 /**
  * Request bodies with size limits: the Content-Length is checked first, then the stream is
  * counted as it arrives and abandoned once over the limit, so an oversize body is never buffered.
+ * Each request's body is read once; a second reader (the idempotency check, then the route) gets
+ * the first read's result.
  * @module
  */
 
 import { BodyError } from './body-error.js';
 import { checkFieldName } from './form-fields.js';
+import { useHostBody } from './host-body.js';
+import { readMultipartBody } from './read-multipart.js';
+import { afterAnswer, type RequestStage } from './request-stage.js';
+import { UploadForm } from './upload-form.js';
 
 /** How a body is encoded, from its Content-Type. */
 export type BodyEncoding = 'json' | 'multipart' | 'urlencoded' | 'none' | 'other';
@@ -24,11 +30,57 @@ function tooLarge(limit: number): BodyError {
   return new BodyError('too_large', `Request body too large: the limit is ${limit} bytes.`, limit);
 }
 
+/** What was read of each request, so two readers of one body (middleware, route) share it. */
+const reads = new WeakMap<Request, { key: string; read: Promise<unknown> }>();
+
+function readOnce<T>(request: Request, key: string, read: () => Promise<T>): Promise<T> {
+  const earlier = reads.get(request);
+  if (earlier !== undefined && earlier.key === key) return earlier.read as Promise<T>;
+  const started = read();
+  reads.set(request, { key, read: started });
+  return started;
+}
+
+/** Whether the body of `request` was read here (to its end, or up to a 413). */
+export function bodyWasRead(request: Request): boolean {
+  return reads.has(request);
+}
+
 /**
- * Reads at most `maxBytes` of the body. @throws BodyError `too_large` as soon as the
- * Content-Length or the bytes received exceed it.
+ * Forgets what was read of `request`'s body, so its bytes are not kept while the request object
+ * lives on (a keep-alive connection holds it). Called once the answer is ready.
  */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+export function forgetBody(request: Request): void {
+  reads.delete(request);
+}
+
+/**
+ * The request stage of the body readers: a request that may carry a body is read from the
+ * server's own stream when there is one (`env.incoming` on Node), and what was read of it is
+ * forgotten with the answer. Synchronous for a request it has nothing to do with.
+ * @example
+ * const fetch = chainStages([readBodyStage()], router.fetch);
+ */
+export function readBodyStage(): RequestStage {
+  return (request, env, next) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return next();
+    useHostBody(request, (env as { incoming?: unknown } | undefined)?.incoming);
+    return afterAnswer(next(), (response) => {
+      forgetBody(request);
+      return response;
+    });
+  };
+}
+
+/**
+ * Reads at most `maxBytes` of the body; a second call for the same request answers the first.
+ * @throws BodyError `too_large` as soon as the Content-Length or the bytes received exceed it.
+ */
+export function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  return readOnce(request, `bytes ${maxBytes}`, () => readBytes(request, maxBytes));
+}
+
+async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   // A declared length within the limit bounds the body already (HTTP framing): read it whole.
@@ -77,21 +129,25 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 /**
- * Reads and parses a multipart (or urlencoded) body within `maxBytes`; every field name is
- * checked with {@link checkFieldName}. Turn it into an object with `formToObject`.
- * @throws BodyError (`invalid_field_name` names the field)
+ * Reads and parses a multipart or urlencoded body within `maxBytes` into an {@link UploadForm};
+ * every field name is checked with {@link checkFieldName}. Multipart is parsed as it streams
+ * (see `read-multipart.ts`): one copy of each part's bytes. Turn it into an object with
+ * `formToObject`. A second call for the same request (the idempotency check, then the route)
+ * answers the first read.
+ * @throws BodyError (`too_large` 413; `invalid_multipart`, `invalid_field_name` naming the field: 400)
+ * @example
+ * const form = await readFormBody(request, 50 * 1024 * 1024);
+ * form.get('prompt'); // 'a cat'
  */
-export async function readFormBody(request: Request, maxBytes: number): Promise<FormData> {
-  const bytes = await readBodyBytes(request, maxBytes);
-  const contentType = request.headers.get('content-type') ?? '';
-  let form: FormData;
-  try {
-    form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
-      headers: { 'content-type': contentType },
-    }).formData();
-  } catch {
-    throw new BodyError('invalid_multipart', 'We could not parse the multipart body of your request.');
-  }
-  for (const name of form.keys()) checkFieldName(name);
-  return form;
+export function readFormBody(request: Request, maxBytes: number): Promise<UploadForm> {
+  return readOnce(request, `form ${maxBytes}`, async () => {
+    if (bodyEncoding(request) === 'multipart') return readMultipartBody(request, maxBytes);
+    const text = new TextDecoder().decode(await readBytes(request, maxBytes));
+    const form = new UploadForm();
+    for (const [name, value] of new URLSearchParams(text)) {
+      checkFieldName(name);
+      form.append(name, value);
+    }
+    return form;
+  });
 }

@@ -1,5 +1,7 @@
 import { resolveCapabilities } from '@sora-kit/core';
 import { describe, expect, it } from 'vitest';
+import { UploadForm } from '../../http/upload-form.js';
+import { UploadedFile } from '../../http/uploaded-file.js';
 import { encodeJpeg, renderVideo } from '../../media/index.js';
 import { parseSora1CreateForm, parseSora1CreateJson } from './parse-sora1-create.js';
 import { Sora1RequestError } from './sora1-request-error.js';
@@ -33,11 +35,11 @@ const clip = (seconds: number) =>
 function form(
   fields: Record<string, string>,
   files: Array<[string, Uint8Array, string, string?]> = [],
-): FormData {
-  const data = new FormData();
+): UploadForm {
+  const data = new UploadForm();
   for (const [key, value] of Object.entries(fields)) data.append(key, value);
   for (const [name, bytes, type, part = 'files'] of files)
-    data.append(part, new Blob([new Uint8Array(bytes)], { type }), name);
+    data.append(part, new UploadedFile(bytes, name, type));
   return data;
 }
 const item = (

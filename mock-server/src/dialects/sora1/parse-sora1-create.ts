@@ -13,7 +13,8 @@ import {
   sora1InpaintItemsSchema,
 } from '@sora-kit/core/wire';
 import type { z } from 'zod';
-import { checkFieldName } from '../../http/form-fields.js';
+import { checkFieldName, type FormValue } from '../../http/form-fields.js';
+import type { UploadedFile } from '../../http/uploaded-file.js';
 import { decodeImage, ImageDecodeError, readImageInfo, readMp4Info } from '../../media/index.js';
 import { checkSora1Limits, type Sora1CreateRequest, type Sora1InputItem } from './sora1-create-request.js';
 import { badRequest, type Sora1RequestError } from './sora1-request-error.js';
@@ -115,10 +116,10 @@ function parseInpaintItems(text: string | undefined): Sora1InpaintItem[] {
 
 async function describeFile(
   item: Sora1InpaintItem,
-  file: Blob,
+  file: UploadedFile,
   imageTypes: readonly string[],
 ): Promise<Sora1InputItem> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { bytes } = file;
   if (item.type === 'image') {
     const info = readImageInfo(bytes);
     if (info === undefined || !imageTypes.includes(info.type)) {
@@ -149,18 +150,18 @@ async function describeFile(
  * Parses a multipart create body and checks it against `capabilities` (default: core's `azure-sora1`).
  * @throws Sora1RequestError (400) naming the field
  * @example
- * const request = await parseSora1CreateForm(await new Request(url, init).formData());
+ * const request = await parseSora1CreateForm(await readFormBody(request, limits.maxUploadBytes));
  */
 export async function parseSora1CreateForm(
-  form: FormData,
+  form: Iterable<readonly [string, FormValue]>,
   capabilities: Capabilities = SORA1_CAPABILITIES,
 ): Promise<Sora1CreateRequest> {
   const fields: Record<string, string> = Object.create(null);
-  const files = new Map<string, Blob>();
-  for (const [name, value] of form.entries()) {
+  const files = new Map<string, UploadedFile>();
+  for (const [name, value] of form) {
     if (name === 'files' || name === 'files[]') {
       if (typeof value === 'string') throw badRequest('files', "Each 'files' part must be a file upload.");
-      const fileName = (value as File).name ?? '';
+      const fileName = value.name;
       if (files.has(fileName)) throw badRequest('files', `Two files are named '${fileName}'.`);
       files.set(fileName, value);
       continue;

@@ -6,6 +6,7 @@
  */
 
 import { z } from 'zod';
+import { UploadedFile } from '../../http/uploaded-file.js';
 import type { WireError } from '../../http/wire-error.js';
 import { invalidParam } from './sora2-errors.js';
 
@@ -22,12 +23,12 @@ export const createBodySchema = z.strictObject({
   model: z.string().nullish(),
   seconds: z.string().nullish(),
   size: z.string().nullish(),
-  input_reference: z.union([z.instanceof(File), imageReference]).nullish(),
+  input_reference: z.union([z.instanceof(UploadedFile), imageReference]).nullish(),
   characters: z.array(z.strictObject({ id: z.string().min(1) })).nullish(),
 });
 
 /** The source of an edit or an extension: an uploaded MP4 or `{ id }` of a completed video. */
-const videoSource = z.union([z.instanceof(File), z.strictObject({ id: z.string().min(1) })]);
+const videoSource = z.union([z.instanceof(UploadedFile), z.strictObject({ id: z.string().min(1) })]);
 
 /** `POST /videos/edits`, JSON or multipart (`video[id]` or a `video` file). */
 export const editBodySchema = z.strictObject({ prompt, video: videoSource });
@@ -36,7 +37,10 @@ export const editBodySchema = z.strictObject({ prompt, video: videoSource });
 export const extendBodySchema = z.strictObject({ prompt, seconds: z.string(), video: videoSource });
 
 /** `POST /videos/characters` (multipart): a name and a clip. */
-export const characterBodySchema = z.strictObject({ name: z.string().min(1), video: z.instanceof(File) });
+export const characterBodySchema = z.strictObject({
+  name: z.string().min(1),
+  video: z.instanceof(UploadedFile),
+});
 
 /** A parsed edit or extension source. */
 export type VideoSourceBody = z.infer<typeof videoSource>;
@@ -50,7 +54,7 @@ export type CreateBody = z.infer<typeof createBodySchema>;
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (value instanceof File) return 'a file';
+  if (value instanceof UploadedFile) return 'a file';
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
   if (typeof value === 'boolean') return 'a boolean';
   if (typeof value === 'object') return 'an object';

@@ -5,6 +5,7 @@
  */
 import type { Sora2Character } from '@sora-kit/core/wire';
 import type { EmulatorContext } from '../../emulator.js';
+import type { UploadedFile } from '../../http/uploaded-file.js';
 import type { CharacterRecord } from '../../store/character-store.js';
 import { invalidParam } from './sora2-errors.js';
 import { readVideoUpload } from './sora2-video-upload.js';
@@ -21,7 +22,7 @@ export function toSora2Character(record: CharacterRecord): Sora2Character {
 export async function createCharacter(
   emulator: EmulatorContext,
   partition: string,
-  body: { name: string; video: File },
+  body: { name: string; video: UploadedFile },
   maxNameLength: number,
 ): Promise<CharacterRecord> {
   const length = [...body.name].length;

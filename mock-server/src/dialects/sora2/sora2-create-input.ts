@@ -11,6 +11,7 @@ import type { CreateJobInput } from '../../engine/engine.js';
 import type { JobInput } from '../../engine/job-record.js';
 import { decodeBase64, latin1Bytes } from '../../http/base64.js';
 import type { HostFamily } from '../../http/credential.js';
+import { UploadedFile } from '../../http/uploaded-file.js';
 import { decodeImage } from '../../media/image/decode-image.js';
 import { ImageDecodeError } from '../../media/image/image-decode-error.js';
 import { readImageInfo } from '../../media/image/image-info.js';
@@ -66,9 +67,9 @@ function decodeDataUrl(url: string): { bytes: Uint8Array } {
 async function readReference(
   reference: NonNullable<CreateBody['input_reference']>,
 ): Promise<{ bytes: Uint8Array; fileName?: string; param: string }> {
-  if (reference instanceof File) {
+  if (reference instanceof UploadedFile) {
     return {
-      bytes: new Uint8Array(await reference.arrayBuffer()),
+      bytes: reference.bytes,
       fileName: reference.name,
       param: 'input_reference',
     };

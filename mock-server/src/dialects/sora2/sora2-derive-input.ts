@@ -10,6 +10,7 @@ import type { EditJobInput } from '../../engine/engine.js';
 import { EngineError } from '../../engine/errors.js';
 import type { JobView } from '../../engine/job-view.js';
 import type { HostFamily } from '../../http/credential.js';
+import { UploadedFile } from '../../http/uploaded-file.js';
 import type { VideoSourceBody } from './sora2-body-schema.js';
 import { invalidParam } from './sora2-errors.js';
 import { quoteList, resolveSora2Model } from './sora2-model.js';
@@ -34,7 +35,7 @@ async function resolveSource(
   partition: string,
   video: VideoSourceBody,
 ): Promise<ResolvedSource> {
-  if (!(video instanceof File)) {
+  if (!(video instanceof UploadedFile)) {
     const view = emulator.engine.getJob(partition, video.id, 'sora2');
     const capabilities = resolveSora2Model(emulator, host, view.job.model).capabilities;
     return { source: { id: video.id }, capabilities, seconds: view.job.seconds };

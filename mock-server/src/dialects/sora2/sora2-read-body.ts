@@ -8,9 +8,10 @@
 import type { EmulatorLimits } from '../../emulator-options.js';
 import { type FormObject, formToObject } from '../../http/form-fields.js';
 import { bodyEncoding, readFormBody, readJsonBody } from '../../http/read-body.js';
+import type { UploadForm } from '../../http/upload-form.js';
 import { invalidParam } from './sora2-errors.js';
 
-function formBody(form: FormData): FormObject {
+function formBody(form: UploadForm): FormObject {
   const body = formToObject(form);
   if (typeof body.input_reference === 'string') {
     throw invalidParam(

@@ -5,6 +5,7 @@
  * @module
  */
 import type { JobInput } from '../../engine/job-record.js';
+import type { UploadedFile } from '../../http/uploaded-file.js';
 import { readMp4Info } from '../../media/mp4-info.js';
 import { invalidParam } from './sora2-errors.js';
 
@@ -24,8 +25,8 @@ export interface VideoUpload {
  * Reads an uploaded file as an MP4 with a video track, a size and a duration.
  * @throws WireError 400 naming `video` (code `invalid_video_format`) for anything else
  */
-export async function readVideoUpload(file: File): Promise<VideoUpload> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+export function readVideoUpload(file: UploadedFile): VideoUpload {
+  const { bytes } = file;
   const info = readMp4Info(bytes);
   if (info === undefined || !info.hasVideo || !info.width || !info.height || !(info.durationSeconds > 0)) {
     throw invalidParam(
