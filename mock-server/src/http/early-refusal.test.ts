@@ -66,38 +66,52 @@ describe('early 413 and 401 over a raw socket', () => {
     expect(answer.toLowerCase()).toContain('connection: close');
   });
 
-  it('a chunked body over the limit is refused the same way', async () => {
-    const head = `POST /v1/videos HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer sk-a\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
-    const { answer, writeError } = await new Promise<{ answer: string; writeError?: string }>((resolve) => {
-      const socket = connect(server.port, '127.0.0.1');
-      const received: Buffer[] = [];
-      let error: string | undefined;
-      socket.on('data', (chunk) => received.push(chunk));
-      socket.on('error', (e: NodeJS.ErrnoException) => {
-        error ??= e.code;
+  it.each([
+    ['Sora 2 JSON', '/v1/videos', 'Authorization: Bearer sk-a\r\n', 'application/json'],
+    ['Sora 2 multipart', '/v1/videos', 'Authorization: Bearer sk-a\r\n', 'multipart/form-data; boundary=x'],
+    [
+      'Sora 1 multipart',
+      '/openai/v1/video/generations/jobs?api-version=preview',
+      'api-key: k\r\n',
+      'multipart/form-data; boundary=x',
+    ],
+  ])(
+    '%s: a chunked body over the limit is refused while it streams, the same way',
+    async (_name, path, auth, type) => {
+      const head = `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth}Content-Type: ${type}\r\nTransfer-Encoding: chunked\r\n\r\n`;
+      const { answer, writeError } = await new Promise<{ answer: string; writeError?: string }>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1');
+        const received: Buffer[] = [];
+        let error: string | undefined;
+        socket.on('data', (chunk) => received.push(chunk));
+        socket.on('error', (e: NodeJS.ErrnoException) => {
+          error ??= e.code;
+        });
+        socket.on('close', () =>
+          resolve({
+            answer: Buffer.concat(received).toString('latin1'),
+            ...(error ? { writeError: error } : {}),
+          }),
+        );
+        socket.on('connect', async () => {
+          socket.write(head);
+          // A multipart body that opens one file part and keeps sending its content.
+          socket.write('35\r\n--x\r\nContent-Disposition: form-data; name="files"\r\n\r\n\r\n');
+          const chunk = Buffer.alloc(64 * 1024, 0x20);
+          for (let i = 0; i < 128 && !socket.destroyed; i++) {
+            if (!socket.write(`${chunk.length.toString(16)}\r\n`))
+              await new Promise((r) => socket.once('drain', r));
+            if (!socket.write(chunk)) await new Promise((r) => socket.once('drain', r));
+            socket.write('\r\n');
+          }
+          socket.end('0\r\n\r\n');
+        });
       });
-      socket.on('close', () =>
-        resolve({
-          answer: Buffer.concat(received).toString('latin1'),
-          ...(error ? { writeError: error } : {}),
-        }),
-      );
-      socket.on('connect', async () => {
-        socket.write(head);
-        const chunk = Buffer.alloc(64 * 1024, 0x20);
-        for (let i = 0; i < 128 && !socket.destroyed; i++) {
-          if (!socket.write(`${chunk.length.toString(16)}\r\n`))
-            await new Promise((r) => socket.once('drain', r));
-          if (!socket.write(chunk)) await new Promise((r) => socket.once('drain', r));
-          socket.write('\r\n');
-        }
-        socket.end('0\r\n\r\n');
-      });
-    });
-    expect(writeError).toBeUndefined();
-    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
-    expect(answer.toLowerCase()).toContain('connection: close');
-  });
+      expect(writeError).toBeUndefined();
+      expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
+      expect(answer.toLowerCase()).toContain('connection: close');
+    },
+  );
 
   it('the server keeps serving afterwards', async () => {
     const res = await fetch(`${server.url}/_emulator/health`);

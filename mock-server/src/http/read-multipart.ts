@@ -35,9 +35,6 @@ export const MAX_MULTIPART_PARTS = 1000;
 /** Longest header block of one part, bytes. */
 export const MAX_PART_HEADER_BYTES = 8 * 1024;
 
-/** Bodies up to this declared length are read whole first (one read, no stream machinery). */
-const WHOLE_READ_BYTES = 1024 * 1024;
-
 const decoder = new TextDecoder();
 
 function tooLarge(limit: number): BodyError {
@@ -165,38 +162,27 @@ export async function readMultipartBody(request: Request, maxBytes: number): Pro
     maxTotalSize: maxBytes,
   });
   const form = new UploadForm();
+  const mirror = new BodyMirror(declared === undefined ? undefined : new Uint8Array(declared));
+  const chunks = bodyChunks(request);
   let failure: unknown;
   let done = false;
-  const feed = (mirror: BodyMirror, chunk: Uint8Array): void => {
-    if (failure !== undefined || done) return;
+  let total = 0;
+  for (let chunk = await chunks.read(); chunk !== undefined; chunk = await chunks.read()) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      // The rest is discarded by the server (see lingering-close.ts) after the 413.
+      chunks.stop();
+      mirror.release();
+      throw tooLarge(maxBytes);
+    }
+    // After a refusal or the closing boundary the rest is only counted (an epilogue is ignored).
+    if (failure !== undefined || done || chunk.byteLength === 0) continue;
     try {
-      for (const part of parser.write(chunk)) addPart(form, part, mirror);
+      for (const part of parser.write(mirror.add(chunk))) addPart(form, part, mirror);
       done = finished(parser);
     } catch (error) {
       failure = error;
       mirror.release();
-    }
-  };
-
-  if (declared !== undefined && declared <= WHOLE_READ_BYTES) {
-    // Small bodies: one read (on @hono/node-server straight from the socket), parts are views of it.
-    const whole = new Uint8Array(await request.arrayBuffer());
-    if (whole.byteLength > maxBytes) throw tooLarge(maxBytes);
-    if (whole.byteLength > 0) feed(new BodyMirror(whole, whole.byteLength), whole);
-  } else {
-    const mirror = new BodyMirror(declared === undefined ? undefined : new Uint8Array(declared));
-    const chunks = bodyChunks(request);
-    let total = 0;
-    for (let chunk = await chunks.read(); chunk !== undefined; chunk = await chunks.read()) {
-      total += chunk.byteLength;
-      if (total > maxBytes) {
-        // The rest is discarded by the server (see lingering-close.ts) after the 413.
-        chunks.stop();
-        mirror.release();
-        throw tooLarge(maxBytes);
-      }
-      // After a refusal or the closing boundary the rest is only counted (an epilogue is ignored).
-      if (chunk.byteLength > 0) feed(mirror, mirror.add(chunk));
     }
   }
   if (failure !== undefined) throw asBodyError(failure);
