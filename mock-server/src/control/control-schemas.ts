@@ -27,18 +27,42 @@ const FRAMING_HEADERS: ReadonlySet<string> = new Set([
   'upgrade',
 ]);
 
-/** A response header name: an RFC 9110 token, and not one that frames the message. */
+/** Why `__proto__` cannot name a header: objects built from the names could not hold it. */
+const RESERVED_NAME = 'is reserved in JavaScript objects and cannot name a header here; choose another name';
+
+/** A response header name: an RFC 9110 token, not one that frames the message, not `__proto__`. */
 export const headerNameSchema = z
   .string()
   .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'is not a valid header name (RFC 9110 token characters only)')
   .refine((name) => !FRAMING_HEADERS.has(name.toLowerCase()), {
     message: 'is set by the server and cannot be injected',
-  });
+  })
+  .refine((name) => name !== '__proto__', { message: RESERVED_NAME });
 
 /** A response header value: visible ASCII, Latin-1, spaces and tabs; no CR, LF or NUL. */
 export const headerValueSchema = z
   .string()
   .regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'may not contain CR, LF, NUL or characters above U+00FF');
+
+/**
+ * What a record (`z.record`) parsed from user keys must refuse before zod sees it: zod skips an
+ * own `__proto__` key (assigning it would replace the result's prototype), so without this a
+ * header named `__proto__` would vanish from a fault without a word.
+ */
+function refuseProtoKey(raw: unknown, ctx: z.RefinementCtx): unknown {
+  if (raw !== null && typeof raw === 'object' && Object.hasOwn(raw, '__proto__')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['__proto__'],
+      input: raw,
+      message: RESERVED_NAME,
+    });
+  }
+  return raw;
+}
+
+/** Response headers a fault sends or records: header names to values, `__proto__` refused. */
+export const headerMapSchema = z.preprocess(refuseProtoKey, z.record(headerNameSchema, headerValueSchema));
 
 const clockScope = z
   .string()
@@ -108,8 +132,7 @@ const routeFault = z.strictObject({
   count: z.number().int().min(1).default(1).describe('How many matching requests fail (default 1).'),
   status: z.number().int().min(400).max(599),
   body: z.unknown().optional().describe('JSON body (default: an error envelope naming the injected status).'),
-  headers: z
-    .record(headerNameSchema, headerValueSchema)
+  headers: headerMapSchema
     .optional()
     .describe('Extra response headers (e.g. retry-after); names are tokens, values hold no CR/LF.'),
 });
@@ -143,8 +166,7 @@ const jobFailureFault = z.strictObject({
     .nullable()
     .optional()
     .describe('Sora 2 `error.param`, the request field the error concerns (default null).'),
-  headers: z
-    .record(headerNameSchema, headerValueSchema)
+  headers: headerMapSchema
     .optional()
     .describe('Sora 2 `error.headers`: retry hints of the original error, e.g. {"retry-after": "30"}.'),
   match: z

@@ -78,6 +78,38 @@ describe('POST /_emulator/faults: response headers', () => {
     expect(emulator.control.listFaults().routes).toEqual([]);
   });
 
+  // zod's z.record skips an own `__proto__` key, so such a header used to vanish without a word.
+  // JSON.parse (the server's reading of the body) makes it an own key; a JS literal would not.
+  it.each([
+    ['route', '{"route":"POST /v1/videos","status":503,"headers":{"retry-after":"7","__proto__":"x"}}'],
+    ['job_failure', '{"type":"job_failure","progress":50,"headers":{"__proto__":"30"}}'],
+  ])('a %s fault with a header named __proto__ is refused with 400 naming it', async (_, body) => {
+    const res = await fetch(`${server.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { param: string; message: string } };
+    expect(error.param).toBe('headers.__proto__');
+    expect(error.message).toContain('headers.__proto__: is reserved in JavaScript objects');
+    const faults = (await control('GET', '/faults')).body;
+    expect([faults.routes, faults.job_failures]).toEqual([[], []]);
+    expect((await createVideo()).status).toBe(200);
+  });
+
+  it('the in-process control refuses a header named __proto__ too, naming it', () => {
+    expect(() =>
+      emulator.control.injectRouteFault({
+        route: 'POST /v1/videos',
+        count: 1,
+        status: 503,
+        headers: JSON.parse('{"__proto__":"x"}'),
+      }),
+    ).toThrow(/header '__proto__' is reserved/);
+    expect(emulator.control.listFaults().routes).toEqual([]);
+  });
+
   it('the OpenAPI document carries the same header rules', async () => {
     const doc = (await control('GET', '/openapi.json')).body;
     const text = JSON.stringify(doc.components.schemas.Fault);

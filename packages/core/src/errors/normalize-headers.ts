@@ -10,7 +10,17 @@ export function normalizeHeaders(headers: HeadersInput | undefined): Record<stri
   if (headers === undefined) return result;
   const add = (name: string, value: string) => {
     const key = name.toLowerCase();
-    result[key] = result[key] === undefined ? value : `${result[key]}, ${value}`;
+    // Own keys only: `constructor` or `toString` would find Object.prototype's, and assigning
+    // `__proto__` would drop the header, so that one becomes an own property.
+    const joined = Object.hasOwn(result, key) ? `${result[key]}, ${value}` : value;
+    if (key === '__proto__') {
+      Object.defineProperty(result, key, {
+        value: joined,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else result[key] = joined;
   };
   if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
     (headers as Headers).forEach((value, name) => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModelRetiredError } from '../errors/model-retired-error.js';
 import { QuotaExceededError } from '../errors/quota-exceeded-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { VideoApiError } from '../errors/video-api-error.js';
 import { createProviderHttp } from './create-provider-http.js';
 import { readJsonResponse } from './read-json-response.js';
@@ -76,6 +77,39 @@ describe('createProviderHttp over a real loopback server', () => {
     expect(multipart.headers['idempotency-key']).toBe('k');
     expect(multipart.headers['api-key']).toBe('key-2');
     expect(multipart.body).toContain('filename="a.png"');
+  });
+
+  it('refuses a header named __proto__ with a ValidationError naming it (fetch would drop it)', () => {
+    const make = () =>
+      createProviderHttp({
+        backend: 'openai-sora2',
+        baseUrl: base,
+        auth: () => ({}),
+        headers: JSON.parse('{"__proto__":"from-config","x-other":"1"}'),
+      });
+    expect(make).toThrow(ValidationError);
+    expect(make).toThrow(/headers.__proto__: a header named __proto__ cannot be sent/);
+  });
+
+  it("an error's headers keep names that Object.prototype also has (constructor, __proto__)", async () => {
+    handle = (_request, _body, response) => {
+      response.writeHead(500, [
+        ['content-type', 'application/json'],
+        ['constructor', 'c1'],
+        ['__proto__', 'p1'],
+        ['x-request-id', 'req_1'],
+      ]);
+      response.end('{"error":{"message":"boom"}}');
+    };
+    const http = createProviderHttp({ backend: 'openai-sora2', baseUrl: base, auth: () => ({}) });
+    const error = await http({ method: 'GET', path: '/videos' })
+      .then((response) => readJsonResponse(response, 'openai-sora2'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VideoApiError);
+    const { headers } = error as VideoApiError;
+    expect(headers?.constructor).toBe('c1');
+    expect(Object.getOwnPropertyDescriptor(headers, '__proto__')?.value).toBe('p1');
+    expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
   });
 
   it('turns error answers into the core errors with URL, request id and model', async () => {

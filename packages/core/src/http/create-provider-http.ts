@@ -6,6 +6,7 @@
  * @module
  */
 import { errorFromResponse } from '../errors/error-from-response.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { VideoApiError } from '../errors/video-api-error.js';
 import type { BackendId } from '../types.js';
 
@@ -73,6 +74,19 @@ function describe(error: unknown): string {
  */
 export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
   const { backend, baseUrl, model, timeoutMs } = options;
+  if (options.headers !== undefined && Object.hasOwn(options.headers, '__proto__')) {
+    // Objects built from header names (ours, and fetch's own) drop it: refuse it rather than lose it.
+    throw new ValidationError({
+      issues: [
+        {
+          field: 'headers.__proto__',
+          value: Object.getOwnPropertyDescriptor(options.headers, '__proto__')?.value,
+          message:
+            'headers.__proto__: a header named __proto__ cannot be sent (objects built from header names drop it); choose another name',
+        },
+      ],
+    });
+  }
   const fixedQuery = Object.entries(options.query ?? {});
   const limited = timeoutMs !== undefined && Number.isFinite(timeoutMs);
   return async ({ method, path, query, body, accept, headers: extra, signal }) => {
