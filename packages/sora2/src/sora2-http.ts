@@ -1,4 +1,9 @@
-import { createProviderHttp, type ProviderHttp, resolveAzureAuth } from '@sora-kit/core';
+import {
+  createProviderHttp,
+  type ProviderHttp,
+  type ProviderHttpOptions,
+  resolveAzureAuth,
+} from '@sora-kit/core';
 import { azureBaseURL } from './azure-base-url.js';
 import type {
   AzureSora2ProviderOptions,
@@ -17,33 +22,41 @@ export interface Sora2Http {
 /** The time a request may take until its answer's headers (as the `openai` SDK: 10 minutes). */
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
-function common(options: Sora2CommonOptions) {
-  return {
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  };
-}
-
 /** Request paths are appended to the base URL: no trailing slash. */
 const trim = (url: string) => url.replace(/\/+$/, '');
 
+/** What differs between the two hosts. */
+type Sora2Host = Pick<ProviderHttpOptions, 'backend' | 'auth' | 'query' | 'model'> & {
+  /** The base URL as configured (a trailing slash is trimmed). */
+  readonly baseURL: string;
+};
+
+/** One host's request function, with the options both hosts share. */
+function sora2Http(options: Sora2CommonOptions, { baseURL, ...host }: Sora2Host): Sora2Http {
+  const base = trim(baseURL);
+  return {
+    baseURL: base,
+    request: createProviderHttp({
+      ...host,
+      baseUrl: base,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      headers: options.headers,
+    }),
+  };
+}
+
 /** Requests to api.openai.com (or a compatible base URL): the key as `Authorization: Bearer`. */
 export function openAIHttp(options: OpenAISora2ProviderOptions): Sora2Http {
-  const baseURL = trim(options.baseURL ?? 'https://api.openai.com/v1');
   const auth: Record<string, string> = { authorization: `Bearer ${options.apiKey}` };
   if (options.organization) auth['openai-organization'] = options.organization;
   if (options.project) auth['openai-project'] = options.project;
-  return {
-    baseURL,
-    request: createProviderHttp({
-      ...common(options),
-      backend: 'openai-sora2',
-      baseUrl: baseURL,
-      auth: () => auth,
-      headers: options.headers,
-      model: options.model,
-    }),
-  };
+  return sora2Http(options, {
+    backend: 'openai-sora2',
+    baseURL: options.baseURL ?? 'https://api.openai.com/v1',
+    auth: () => auth,
+    model: options.model,
+  });
 }
 
 /**
@@ -52,20 +65,14 @@ export function openAIHttp(options: OpenAISora2ProviderOptions): Sora2Http {
  */
 export function azureHttp(options: AzureSora2ProviderOptions): Sora2Http {
   const auth = resolveAzureAuth(options, 'azure-sora2');
-  const baseURL = trim(azureBaseURL(options.endpoint));
-  return {
-    baseURL,
-    request: createProviderHttp({
-      ...common(options),
-      backend: 'azure-sora2',
-      baseUrl: baseURL,
-      ...(options.apiVersion ? { query: { 'api-version': options.apiVersion } } : {}),
-      auth:
-        auth.kind === 'apiKey'
-          ? () => ({ 'api-key': auth.apiKey })
-          : async () => ({ authorization: `Bearer ${await auth.token()}` }),
-      headers: options.headers,
-      model: options.deployment,
-    }),
-  };
+  return sora2Http(options, {
+    backend: 'azure-sora2',
+    baseURL: azureBaseURL(options.endpoint),
+    ...(options.apiVersion ? { query: { 'api-version': options.apiVersion } } : {}),
+    auth:
+      auth.kind === 'apiKey'
+        ? () => ({ 'api-key': auth.apiKey })
+        : async () => ({ authorization: `Bearer ${await auth.token()}` }),
+    model: options.deployment,
+  });
 }

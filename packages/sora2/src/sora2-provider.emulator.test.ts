@@ -25,6 +25,18 @@ describe('Sora2Provider against the emulator', () => {
   const openai = () =>
     createOpenAISora2Provider({ apiKey: 'sk-1', baseURL: `${server.url}/v1`, fetch: recordingFetch });
 
+  /** The next request to `route` answers OpenAI's 429 `rate_limit_exceeded` with `retry-after-ms`. */
+  const rateLimitNext = (route: string, retryAfterMs: number) =>
+    emulator.control.injectRouteFault({
+      route,
+      count: 1,
+      status: 429,
+      headers: { 'retry-after-ms': String(retryAfterMs) },
+      body: {
+        error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded', param: null },
+      },
+    });
+
   beforeEach(async () => {
     emulator = createEmulator({ clock: 'manual', seed: 3, logLevel: 'silent' });
     server = await emulator.listen(0);
@@ -90,15 +102,7 @@ describe('Sora2Provider against the emulator', () => {
     expect(unavailable).toMatchObject({ status: 503, isRetryable: true });
     expect(seen.filter((request) => request.status === 503)).toHaveLength(1);
 
-    emulator.control.injectRouteFault({
-      route: 'POST /v1/videos',
-      count: 1,
-      status: 429,
-      headers: { 'retry-after-ms': '1500' },
-      body: {
-        error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded', param: null },
-      },
-    });
+    rateLimitNext('POST /v1/videos', 1500);
     const limited = await sora2.create({ prompt: 'p' }).catch((e) => e);
     expect(QuotaExceededError.isInstance(limited)).toBe(true);
     expect(limited).toMatchObject({ reason: 'rate', retryAfterMs: 1500, code: 'rate_limit_exceeded' });
@@ -203,15 +207,7 @@ describe('Sora2Provider against the emulator', () => {
     const missing = await sdk.videos.retrieve('video_missing').catch((e) => mapSora2Error(e, context));
     expect(NotFoundError.isInstance(missing)).toBe(true);
 
-    emulator.control.injectRouteFault({
-      route: 'GET /v1/videos/*',
-      count: 1,
-      status: 429,
-      headers: { 'retry-after-ms': '700' },
-      body: {
-        error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded', param: null },
-      },
-    });
+    rateLimitNext('GET /v1/videos/*', 700);
     const limited = await sdk.videos.retrieve('video_x').catch((e) => mapSora2Error(e, context));
     expect(QuotaExceededError.isInstance(limited)).toBe(true);
     expect(limited).toMatchObject({ status: 429, retryAfterMs: 700, code: 'rate_limit_exceeded' });
