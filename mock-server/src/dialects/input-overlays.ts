@@ -6,52 +6,41 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { JobInput } from '../engine/index.js';
-import { decodeImage, readImageInfo, readMp4Info, type SceneOverlay } from '../media/index.js';
+import { resolveUploadOverlays, type SceneOverlay, type UploadSceneOverlay } from '../media/index.js';
 
-const inputLabel = (input: JobInput): string => input.fileName ?? 'upload';
-
-/** A panel for an input the emulator shows by name only. */
-function panelFor(input: JobInput, bytes: Uint8Array): SceneOverlay {
-  const fromFrame = input.frameIndex ?? 0;
-  if (input.kind === 'video') {
-    const info = readMp4Info(bytes);
-    const size = info?.width && info.height ? `${info.width}x${info.height}` : 'unknown size';
-    const duration = info === undefined ? '?' : info.durationSeconds.toFixed(2);
-    return { kind: 'panel', fromFrame, lines: ['INPUT VIDEO', inputLabel(input), `${size} ${duration} S`] };
-  }
-  const info = readImageInfo(bytes);
-  const size = info === undefined ? 'unknown size' : `${info.width}x${info.height}`;
-  return { kind: 'panel', fromFrame, lines: ['INPUT IMAGE', inputLabel(input), size] };
+/**
+ * A job's uploaded inputs as render overlays, still encoded (the render decodes them, on a render
+ * worker in Node): images from their `frame_index`, cropped; videos as named panels. Inputs given
+ * by URL or file id (no bytes) show nothing. The bytes are copied out when they are a view into a
+ * larger buffer, so only the file itself crosses to a worker.
+ */
+export function inputUploads(inputs: readonly JobInput[]): UploadSceneOverlay[] {
+  return inputs.flatMap((input): UploadSceneOverlay[] => {
+    const bytes = input.bytes;
+    if (bytes === undefined) return [];
+    const own =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return [
+      {
+        kind: 'upload',
+        fromFrame: input.frameIndex ?? 0,
+        media: input.kind,
+        bytes: own,
+        ...(input.fileName === undefined ? {} : { fileName: input.fileName }),
+        ...(input.crop === undefined ? {} : { crop: input.crop }),
+      },
+    ];
+  });
 }
 
 /**
- * The overlays of a job's inputs: each image decoded (`decodeImage`: JPEG, PNG, WebP lossy or
- * lossless) and shown cropped from its `frame_index`; each video, whose H.264 is not decoded, as
- * a panel with its file name, size and duration from its MP4 header. An image the decoders
- * refuse (corrupt, GIF) gets a panel too. Called only when a render is needed.
+ * The overlays of a job's inputs, decoded here: each image decoded (`decodeImage`: JPEG, PNG,
+ * WebP lossy or lossless) and shown cropped from its `frame_index`; each video, whose H.264 is not
+ * decoded, as a panel with its file name, size and duration from its MP4 header. An image the
+ * decoders refuse (corrupt, GIF) gets a panel too. Renders use {@link inputUploads} instead.
  */
-export async function inputOverlays(inputs: readonly JobInput[]): Promise<SceneOverlay[]> {
-  const overlays = await Promise.all(
-    inputs.map(async (input): Promise<SceneOverlay[]> => {
-      const bytes = input.bytes;
-      if (bytes === undefined) return [];
-      if (input.kind !== 'image') return [panelFor(input, bytes)];
-      try {
-        const image = await decodeImage(bytes);
-        return [
-          {
-            kind: 'image',
-            fromFrame: input.frameIndex ?? 0,
-            image,
-            ...(input.crop === undefined ? {} : { crop: input.crop }),
-          },
-        ];
-      } catch {
-        return [panelFor(input, bytes)];
-      }
-    }),
-  );
-  return overlays.flat();
+export function inputOverlays(inputs: readonly JobInput[]): Promise<SceneOverlay[]> {
+  return resolveUploadOverlays(inputUploads(inputs));
 }
 
 const digests = new WeakMap<readonly JobInput[], string>();

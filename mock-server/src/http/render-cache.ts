@@ -8,8 +8,8 @@
 import type { JobView } from '../engine/job-view.js';
 import { createMinHeap } from '../engine/min-heap.js';
 import { type MediaRenderJob, renderMediaJob } from '../media/render-media.js';
-import type { SceneOverlay } from '../media/scene-overlay.js';
 import type { SceneSegment } from '../media/scene-segment-canvas.js';
+import type { MediaOverlay } from '../media/upload-overlay.js';
 
 /** The job a render belongs to: its entries are dropped when it is deleted or expires. */
 export interface RenderOwner {
@@ -51,9 +51,11 @@ export interface RenderRequest {
   label?: string;
   /**
    * Inputs shown in the picture (Sora 1 uploads, the Sora 2 `input_reference`), built only when
-   * a render is needed, so a cached answer never decodes the uploads again.
+   * a render is needed; uploads stay encoded (`UploadSceneOverlay`) and the render decodes them,
+   * on a render worker in Node, so a cached answer never decodes them again and the event loop
+   * never does.
    */
-  overlays?: () => readonly SceneOverlay[] | Promise<readonly SceneOverlay[]>;
+  overlays?: () => readonly MediaOverlay[] | Promise<readonly MediaOverlay[]>;
   /** Identifies `overlays` in the cache key (e.g. a digest of the inputs); give it with `overlays`. */
   overlayKey?: string;
   /** The job the output belongs to; not part of the key. Without it the entry only leaves by LRU. */

@@ -37,3 +37,5 @@ export type { I420Frame, Scene, SceneOptions } from './scene.js';
 export { createScene, MediaOptionsError } from './scene.js';
 export type { ImageSceneOverlay, PanelSceneOverlay, SceneOverlay } from './scene-overlay.js';
 export type { SceneSegment } from './scene-segment-canvas.js';
+export type { MediaOverlay, UploadSceneOverlay } from './upload-overlay.js';
+export { resolveUploadOverlays } from './upload-overlay.js';

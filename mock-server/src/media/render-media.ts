@@ -8,8 +8,8 @@
 import { renderSpritesheet } from './render-spritesheet.js';
 import { renderThumbnail } from './render-thumbnail.js';
 import { renderVideo } from './render-video.js';
-import type { SceneOverlay } from './scene-overlay.js';
 import type { SceneSegment } from './scene-segment-canvas.js';
+import { type MediaOverlay, resolveUploadOverlays } from './upload-overlay.js';
 
 /** A render as plain data. */
 export interface MediaRenderJob {
@@ -31,8 +31,8 @@ export interface MediaRenderJob {
   readonly caption: string;
   /** Second text line. */
   readonly label?: string;
-  /** Inputs shown in the picture. */
-  readonly overlays?: readonly SceneOverlay[];
+  /** Inputs shown in the picture; uploads are decoded by the render (on the worker). */
+  readonly overlays?: readonly MediaOverlay[];
   /** Later parts of a stitched video (Sora 2 extensions). */
   readonly segments?: readonly SceneSegment[];
 }
@@ -43,7 +43,7 @@ export interface MediaRenderJob {
  * @example
  * const webp = await renderMediaJob({ variant: 'thumbnail', width: 1280, height: 720, seconds: 4, seed: 'video_1', caption: 'a red balloon' });
  */
-export function renderMediaJob(job: MediaRenderJob): Promise<Uint8Array> {
+export async function renderMediaJob(job: MediaRenderJob): Promise<Uint8Array> {
   const scene = {
     width: job.width,
     height: job.height,
@@ -51,7 +51,7 @@ export function renderMediaJob(job: MediaRenderJob): Promise<Uint8Array> {
     seed: job.seed,
     caption: job.caption,
     ...(job.label === undefined ? {} : { label: job.label }),
-    ...(job.overlays === undefined ? {} : { overlays: job.overlays }),
+    ...(job.overlays === undefined ? {} : { overlays: await resolveUploadOverlays(job.overlays) }),
     ...(job.segments === undefined ? {} : { segments: job.segments }),
   };
   if (job.variant === 'video') return renderVideo({ ...scene, audio: job.audio ?? false });

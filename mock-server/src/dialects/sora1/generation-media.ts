@@ -6,7 +6,7 @@
  */
 import type { GenerationView, JobRecord } from '../../engine/index.js';
 import type { RenderRequest } from '../../http/index.js';
-import { inputOverlays, inputsDigest } from '../input-overlays.js';
+import { inputsDigest, inputUploads } from '../input-overlays.js';
 
 /** `quality` of `.../content/video`. */
 export type Sora1VideoQuality = 'high' | 'low';
@@ -44,6 +44,6 @@ export function generationRender(
     label: generation.id,
     ...(job.inputs.length === 0
       ? {}
-      : { overlays: () => inputOverlays(job.inputs), overlayKey: inputsDigest(job.inputs) }),
+      : { overlays: () => inputUploads(job.inputs), overlayKey: inputsDigest(job.inputs) }),
   };
 }

@@ -7,7 +7,7 @@
 import type { JobRecord } from '../../engine/index.js';
 import type { RenderRequest } from '../../http/index.js';
 import type { SceneOverlay, SceneSegment } from '../../media/index.js';
-import { inputOverlays, inputsDigest } from '../input-overlays.js';
+import { inputsDigest, inputUploads } from '../input-overlays.js';
 
 const FPS = 30;
 
@@ -56,7 +56,7 @@ export function sora2RenderRequest(job: JobRecord, variant: Sora2Variant): Rende
     ...(panels.length === 0 && !hasInputs
       ? {}
       : {
-          overlays: async () => (hasInputs ? [...(await inputOverlays(images)), ...panels] : panels),
+          overlays: () => (hasInputs ? [...inputUploads(images), ...panels] : panels),
           overlayKey: hasInputs ? `${inputsDigest(images)};${characterKey}` : characterKey,
         }),
   };
