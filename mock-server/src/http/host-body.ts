@@ -44,7 +44,9 @@ function isNodeReadable(value: unknown): value is NodeReadable {
  * is ignored. @example app.use('*', (c, next) => { useHostBody(c.req.raw, c.env?.incoming); return next(); });
  */
 export function useHostBody(request: Request, incoming: unknown): void {
-  if (isNodeReadable(incoming)) hostBodies.set(request, incoming);
+  // A host that read the body already (`rawBody`, as some serverless wrappers do) is left to
+  // `request.body`, which @hono/node-server then builds from it.
+  if (isNodeReadable(incoming) && !('rawBody' in incoming)) hostBodies.set(request, incoming);
 }
 
 function nodeChunks(stream: NodeReadable): BodyChunks {

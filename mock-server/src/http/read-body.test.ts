@@ -47,6 +47,34 @@ describe('readBodyBytes', () => {
     expect(BodyError.isInstance(error) && error.kind).toBe('too_large');
   });
 
+  it('streams a large declared body into one buffer of that length; an understated length still reads right', async () => {
+    const body = new Uint8Array(3 * 1024 * 1024);
+    for (let i = 0; i < body.length; i++) body[i] = i % 253;
+    const chunked = (bytes: Uint8Array) => {
+      let offset = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (offset >= bytes.length) return controller.close();
+          controller.enqueue(bytes.slice(offset, offset + 70_000));
+          offset += 70_000;
+        },
+      });
+    };
+    const read = await readBodyBytes(post(chunked(body), { 'content-length': String(body.length) }), 4 << 20);
+    expect(Buffer.from(read).equals(Buffer.from(body))).toBe(true);
+    expect(read.buffer.byteLength).toBe(body.length);
+    const understated = await readBodyBytes(
+      post(chunked(body), { 'content-length': String(2 << 20) }),
+      4 << 20,
+    );
+    expect(Buffer.from(understated).equals(Buffer.from(body))).toBe(true);
+    const error = await readBodyBytes(
+      post(chunked(body), { 'content-length': String(2 << 20) }),
+      5 << 19,
+    ).catch((e: unknown) => e);
+    expect(BodyError.isInstance(error) && error.kind).toBe('too_large');
+  });
+
   it('stops counting a chunked body as soon as it passes the limit', async () => {
     let pulls = 0;
     const error = await readBodyBytes(post(streamOf(1000, 1024, () => pulls++)), 4096).catch(

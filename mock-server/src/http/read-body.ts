@@ -8,7 +8,7 @@
 
 import { BodyError } from './body-error.js';
 import { checkFieldName } from './form-fields.js';
-import { useHostBody } from './host-body.js';
+import { bodyChunks, useHostBody } from './host-body.js';
 import { readMultipartBody } from './read-multipart.js';
 import { afterAnswer, type RequestStage } from './request-stage.js';
 import { UploadForm } from './upload-form.js';
@@ -80,38 +80,47 @@ export function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8
   return readOnce(request, `bytes ${maxBytes}`, () => readBytes(request, maxBytes));
 }
 
+/** Bodies up to this declared length are read whole in one call. */
+const WHOLE_READ_BYTES = 1024 * 1024;
+
 async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  // A declared length within the limit bounds the body already (HTTP framing): read it whole.
-  // On @hono/node-server this reads the socket directly; `request.body` would first build a full
-  // web Request and stream, most of a create's cost.
-  if (Number.isFinite(declared)) {
+  // A small body with a declared length is read whole: on @hono/node-server straight from the
+  // socket (`request.body` would first build a full web Request and stream, most of a create's cost).
+  if (Number.isFinite(declared) && declared <= WHOLE_READ_BYTES) {
     const whole = new Uint8Array(await request.arrayBuffer());
     // In-process requests (app.fetch, MSW) are not framed by a socket: check what came.
     if (whole.byteLength > maxBytes) throw tooLarge(maxBytes);
     return whole;
   }
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // A larger one is copied as it arrives into one buffer of its declared length (reading it whole
+  // would hold its chunks and their concatenation at once); without a length, chunks are joined.
+  const buffer = Number.isFinite(declared) ? new Uint8Array(declared) : undefined;
+  const rest: Uint8Array[] = [];
+  const chunks = bodyChunks(request);
+  let filled = 0;
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for (let chunk = await chunks.read(); chunk !== undefined; chunk = await chunks.read()) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      // Stop reading without cancelling: a cancel destroys the connection under Node before the
-      // 413 is written. The rest is discarded by the server (see lingering-close.ts).
-      reader.releaseLock();
+      // The rest is discarded by the server (see lingering-close.ts) after the 413.
+      chunks.stop();
       throw tooLarge(maxBytes);
     }
-    chunks.push(value);
+    if (buffer !== undefined && rest.length === 0 && filled + chunk.byteLength <= buffer.byteLength) {
+      buffer.set(chunk, filled);
+      filled += chunk.byteLength;
+    } else {
+      rest.push(chunk);
+    }
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  if (rest.length === 0) return buffer === undefined ? new Uint8Array(0) : buffer.subarray(0, filled);
+  if (buffer === undefined && rest.length === 1) return rest[0] as Uint8Array;
   const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
+  if (buffer !== undefined) out.set(buffer.subarray(0, filled));
+  let offset = filled;
+  for (const chunk of rest) {
     out.set(chunk, offset);
     offset += chunk.byteLength;
   }
