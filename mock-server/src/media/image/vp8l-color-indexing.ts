@@ -26,6 +26,30 @@ export function paletteWidthBits(size: number): number {
   return size <= 2 ? 3 : size <= 4 ? 2 : size <= 16 ? 1 : 0;
 }
 
+/** Colours in order of first appearance, at most {@link VP8L_MAX_PALETTE}. */
+interface GrowingPalette {
+  /** The colours so far. */
+  readonly colours: number[];
+  /** The index of `colour`, added if new; undefined when a new colour would not fit. */
+  indexOf(colour: number): number | undefined;
+}
+
+function growingPalette(): GrowingPalette {
+  const colours: number[] = [];
+  const indexes = new Map<number, number>();
+  return {
+    colours,
+    indexOf(colour) {
+      const known = indexes.get(colour);
+      if (known !== undefined) return known;
+      if (colours.length === VP8L_MAX_PALETTE) return undefined;
+      indexes.set(colour, colours.length);
+      colours.push(colour);
+      return colours.length - 1;
+    },
+  };
+}
+
 /** An RGBA pixel read as one platform-endian 32-bit word, as ARGB. */
 function wordToArgb(word: number): number {
   return LITTLE_ENDIAN
@@ -42,8 +66,7 @@ function wordToArgb(word: number): number {
 export function indexColours(rgba: Uint8Array, width: number, height: number): Vp8lIndexedImage | undefined {
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
-  const seen = new Map<number, number>();
-  const found: number[] = [];
+  const palette = growingPalette();
   // Bundling depends on the final palette size: index every pixel first (8 bits each), then
   // bundle when the palette turns out to have at most 16 colours.
   const indices = new Uint8Array(width * height);
@@ -53,17 +76,13 @@ export function indexColours(rgba: Uint8Array, width: number, height: number): V
     const word = words[i]!;
     if (word !== last) {
       last = word;
-      const known = seen.get(word);
-      if (known === undefined) {
-        if (found.length === VP8L_MAX_PALETTE) return undefined;
-        lastIndex = found.length;
-        seen.set(word, lastIndex);
-        found.push(word);
-      } else lastIndex = known;
+      const index = palette.indexOf(word);
+      if (index === undefined) return undefined;
+      lastIndex = index;
     }
     indices[i] = lastIndex;
   }
-  return packIndices(Uint32Array.from(found, wordToArgb), indices, width, height);
+  return packIndices(Uint32Array.from(palette.colours, wordToArgb), indices, width, height);
 }
 
 /**
@@ -78,8 +97,8 @@ export function indexI420Colours(frame: I420Frame): Vp8lIndexedImage | undefined
   const { width, height, y: luma, u, v } = frame;
   const chromaWidth = Math.ceil(width / 2);
   const byYuv = new Map<number, number>();
-  const byArgb = new Map<number, number>();
-  const found: number[] = [];
+  // Two (Y, U, V) can give one RGB after clamping: the palette holds colours, not keys.
+  const palette = growingPalette();
   const indices = new Uint8Array(width * height);
   let lastKey = -1;
   let lastIndex = 0;
@@ -110,15 +129,10 @@ export function indexI420Colours(frame: I420Frame): Vp8lIndexedImage | undefined
         const known = byYuv.get(key);
         if (known !== undefined) lastIndex = known;
         else {
-          // Two (Y, U, V) can give one RGB after clamping: the palette holds colours, not keys.
-          const argb = (0xff000000 | yuvToRgb(key >>> 16, (key >>> 8) & 0xff, key & 0xff)) >>> 0;
-          let index = byArgb.get(argb);
-          if (index === undefined) {
-            if (found.length === VP8L_MAX_PALETTE) return undefined;
-            index = found.length;
-            byArgb.set(argb, index);
-            found.push(argb);
-          }
+          const index = palette.indexOf(
+            (0xff000000 | yuvToRgb(key >>> 16, (key >>> 8) & 0xff, key & 0xff)) >>> 0,
+          );
+          if (index === undefined) return undefined;
           byYuv.set(key, index);
           lastIndex = index;
         }
@@ -126,7 +140,7 @@ export function indexI420Colours(frame: I420Frame): Vp8lIndexedImage | undefined
       indices[start + col] = lastIndex;
     }
   }
-  return packIndices(Uint32Array.from(found), indices, width, height);
+  return packIndices(Uint32Array.from(palette.colours), indices, width, height);
 }
 
 /** A byte plane with a 32-bit view of it (when its start is word-aligned) for row compares. */
