@@ -20,9 +20,12 @@ afterAll(() => emulator.close());
 
 const SORA1 = '/openai/v1/video/generations/jobs?api-version=preview';
 
+const jpegOf = (width: number, height: number) =>
+  encodeJpeg(new Uint8Array(width * height * 4).fill(90), width, height);
+
 /** A JPEG followed by bytes that look like multipart framing (decoders stop at the EOI marker). */
 function trickyJpeg(width: number, height: number, boundary: string): Uint8Array {
-  const image = encodeJpeg(new Uint8Array(width * height * 4).fill(90), width, height);
+  const image = jpegOf(width, height);
   const tail = new TextEncoder().encode(
     `\r\n--${boundary.slice(0, -1)}X\r\n\r\n--\r\n${'\r'.repeat(300)}Content-Disposition: form-data; name="prompt"\r\n\r\n`,
   );
@@ -145,5 +148,37 @@ describe('multipart uploads over HTTP', () => {
     expect(
       emulator.control.jobs().filter(({ record }) => record.partition === 'openai:sk-idem'),
     ).toHaveLength(1);
+  });
+
+  it('Idempotency-Key: an upload over the limit is a 413 in the dialect envelope and is not remembered', async () => {
+    const small = createEmulator({
+      clock: 'manual',
+      logLevel: 'silent',
+      quota: 'none',
+      limits: { maxUploadBytes: 64 * 1024 },
+    });
+    const smallServer = await small.listen(0);
+    try {
+      const send = (size: number) => {
+        const form = new FormData();
+        form.set('prompt', 'a lake');
+        form.set('size', '720x1280');
+        const image = new Uint8Array(Buffer.concat([jpegOf(720, 1280), new Uint8Array(size)]));
+        form.set('input_reference', new File([image], 'ref.jpg', { type: 'image/jpeg' }));
+        return fetch(`${smallServer.url}/v1/videos`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer sk-idem', 'idempotency-key': 'too-big' },
+          body: form,
+        });
+      };
+      const refused = await send(128 * 1024);
+      expect(refused.status).toBe(413);
+      expect(sora2ErrorResponseSchema.parse(await refused.json()).error.type).toBe('invalid_request_error');
+      const retried = await send(0);
+      expect(retried.status).toBe(200);
+      expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    } finally {
+      await small.close();
+    }
   });
 });
