@@ -4,6 +4,7 @@
 // polls a completed video on each, alternating round by round; the figure is requests per server
 // CPU-second. Results go to docs/benchmarks.md between the logging markers.
 import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { fixed, machine, median, writeSection } from './bench-report.mjs';
 
@@ -44,6 +45,7 @@ if (process.argv[2] === '--server') {
   });
   process.on('disconnect', () => process.exit(0));
 } else {
+  const loadAtStart = loadavg()[0] ?? 0;
   const { default: autocannon } = await import('autocannon');
   const child = fork(fileURLToPath(import.meta.url), ['--server'], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -86,7 +88,7 @@ if (process.argv[2] === '--server') {
     `line per request) and \`--log-level warn\`. autocannon (10 connections) polls a completed video on each for ${DURATION_S} s,`,
     `alternating for ${ROUNDS} rounds; throughput is requests per server CPU-second.`,
     '',
-    `Machine: ${machine()}.`,
+    `Machine: ${machine()}; 1-minute load average ${fixed(loadAtStart, 1)} at the start and ${fixed(loadavg()[0] ?? 0, 1)} at the end.`,
     '',
     '| log level | polls per server CPU-second (median) |',
     '| --- | --- |',

@@ -91,7 +91,9 @@ const pollTarget = async (persistence) => {
   const video = await (await create(emulator)).json();
   emulator.clock.advance(60_000);
   const poll = () =>
-    emulator.app.request(`/v1/videos/${video.id}`, { headers: AUTH }).then((r) => r.arrayBuffer());
+    Promise.resolve(emulator.app.request(`/v1/videos/${video.id}`, { headers: AUTH })).then((r) =>
+      r.arrayBuffer(),
+    );
   return () => rate(poll, POLLS);
 };
 const durablePoll = await pollTarget(openEmulatorData(tempDir()));

@@ -2,9 +2,12 @@
 // socket): list pages and /_emulator/health with 50,000+ jobs against the same with 100, idle
 // CPU of the webhook ticker with 50,000 jobs against none, and the render cache after every
 // downloaded job has expired. Results go to docs/benchmarks.md between the scale markers.
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEmulator } from '../dist/index.js';
 import { fixed, interleaved, machine, median, timeEach, writeSection } from './bench-report.mjs';
+
+const loadAtStart = loadavg()[0] ?? 0;
 
 const BIG = Number(process.env.BENCH_SCALE_JOBS ?? 50_000);
 const SMALL = 100;
@@ -37,7 +40,8 @@ const emulator = createEmulator({ clock: 'manual', quota: 'none', logLevel: 'err
 const bigIds = fill(emulator, 'sk-big', BIG);
 const smallIds = fill(emulator, 'sk-small', SMALL);
 fill(emulator, 'sk-other', 11_000); // health counts every partition: 61,100 jobs in all
-const get = (path, key) => emulator.app.request(path, { headers: headers(key) }).then((r) => r.arrayBuffer());
+const get = (path, key) =>
+  Promise.resolve(emulator.app.request(path, { headers: headers(key) })).then((r) => r.arrayBuffer());
 const firstPage = (key) => () => timeEach(() => get('/v1/videos?limit=20', key), REQUESTS);
 const deepPage = (key, ids) => () =>
   timeEach(() => get(`/v1/videos?limit=20&after=${ids[Math.floor(ids.length / 2)]}`, key), REQUESTS);
@@ -47,8 +51,16 @@ const deep = await interleaved(ROUNDS, deepPage('sk-big', bigIds), deepPage('sk-
 const emptyHealth = createEmulator({ clock: 'manual', logLevel: 'error', renderWorkers: 0 });
 const health = await interleaved(
   ROUNDS,
-  () => timeEach(() => emulator.app.request('/_emulator/health').then((r) => r.arrayBuffer()), REQUESTS),
-  () => timeEach(() => emptyHealth.app.request('/_emulator/health').then((r) => r.arrayBuffer()), REQUESTS),
+  () =>
+    timeEach(
+      () => Promise.resolve(emulator.app.request('/_emulator/health')).then((r) => r.arrayBuffer()),
+      REQUESTS,
+    ),
+  () =>
+    timeEach(
+      () => Promise.resolve(emptyHealth.app.request('/_emulator/health')).then((r) => r.arrayBuffer()),
+      REQUESTS,
+    ),
 );
 const stored = (await (await emulator.app.request('/_emulator/health')).json()).jobs;
 
@@ -115,7 +127,7 @@ const lines = [
   `the older ones have settled. Each measurement is the mean of ${REQUESTS} requests; big and small alternate for ${ROUNDS} rounds and`,
   'the ratio is the median of the per-round ratios.',
   '',
-  `Machine: ${machine()}.`,
+  `Machine: ${machine()}; 1-minute load average ${fixed(loadAtStart, 1)} at the start and ${fixed(loadavg()[0] ?? 0, 1)} at the end.`,
   '',
   '| figure | subject | reference | ratio (median of rounds) | goal |',
   '| --- | --- | --- | --- | --- |',

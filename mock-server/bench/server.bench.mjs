@@ -5,7 +5,7 @@
 // go to docs/benchmarks.md between the server markers.
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,13 +25,32 @@ const CREATE_BODY = JSON.stringify({
   size: '1280x720',
 });
 
+/** The headers a route sets (not the ones node:http adds). */
+const wireHeaders = (response) =>
+  Object.fromEntries(
+    [...response.headers].filter(
+      ([name]) => !['content-length', 'date', 'connection', 'keep-alive'].includes(name),
+    ),
+  );
+
 if (process.argv[2] === '--server') {
   // Child: one node server; /bare is a bare Hono route, everything else is the emulator's app.
   const { serve } = await import('@hono/node-server');
   const { Hono } = await import('hono');
   const { createEmulator } = await import('../dist/index.js');
   const emulator = createEmulator({ clock: 'manual', quota: 'none', logLevel: 'error', seed: 'bench' });
+  // The poll's exact answer (body and headers), served by a bare route as a third reference.
+  let pollBody = '';
+  let pollHeaders = {};
+  let createBody = '';
+  let createHeaders = {};
   const bare = new Hono()
+    .get('/bare/video', (c) => c.body(pollBody, 200, pollHeaders))
+    // The create's exact answer after reading and parsing the same JSON body.
+    .post('/bare/video', async (c) => {
+      await c.req.json();
+      return c.body(createBody, 200, createHeaders);
+    })
     .get('/bare', (c) =>
       c.json({
         id: 'video_0123456789abcdef0123456789abcdef',
@@ -54,13 +73,18 @@ if (process.argv[2] === '--server') {
     port: 0,
     hostname: '127.0.0.1',
     fetch: (request, env) =>
-      request.url.endsWith('/bare') ? bare.fetch(request, env) : emulator.app.fetch(request, env),
+      /\/bare(\/video)?$/.test(request.url) ? bare.fetch(request, env) : emulator.app.fetch(request, env),
   });
   server.once('listening', async () => {
     const base = `http://127.0.0.1:${server.address().port}`;
     const created = await fetch(`${base}/v1/videos`, { method: 'POST', headers: AUTH, body: CREATE_BODY });
-    const video = await created.json();
+    createBody = await created.text();
+    createHeaders = wireHeaders(created);
+    const video = JSON.parse(createBody);
     emulator.clock.advance(60_000); // the polled video is completed: the full object is rendered
+    const polled = await fetch(`${base}/v1/videos/${video.id}`, { headers: AUTH });
+    pollBody = await polled.text();
+    pollHeaders = wireHeaders(polled);
     process.send?.({ base, videoId: video.id });
   });
   // Create scaling: a fresh emulator on its own port, its partition holding `jobs` jobs.
@@ -92,6 +116,7 @@ if (process.argv[2] === '--server') {
   process.on('disconnect', () => process.exit(0));
 } else {
   const { default: autocannon } = await import('autocannon');
+  const loadAtStart = loadavg()[0] ?? 0;
   const child = fork(fileURLToPath(import.meta.url), ['--server'], { stdio: 'inherit' });
   const { base, videoId } = await new Promise((resolve) => child.once('message', resolve));
 
@@ -144,9 +169,12 @@ if (process.argv[2] === '--server') {
   // ratio is the median of the per-round ratios.
   const bareRuns = [];
   const pollRuns = [];
+  const sameBytesRuns = [];
+  const sameBytesOptions = { url: `${base}/bare/video`, headers: AUTH };
   for (let round = 0; round < ROUNDS; round++) {
     bareRuns.push(await measure(bareOptions, DURATION_S));
     pollRuns.push(await measure(pollOptions, DURATION_S));
+    sameBytesRuns.push(await measure(sameBytesOptions, DURATION_S));
     const last = (runs) => runs[runs.length - 1];
     console.log(
       `round ${round + 1}: bare ${last(bareRuns).rps.toFixed(0)} req/s (${last(bareRuns).perCpuSecond.toFixed(0)} per server CPU-s), ` +
@@ -158,9 +186,12 @@ if (process.argv[2] === '--server') {
   // Creates alternate with a bare Hono JSON POST, like polls with the bare GET.
   const createRuns = [];
   const barePostRuns = [];
+  const sameCreateRuns = [];
+  const sameCreateOptions = { ...barePostOptions, url: `${base}/bare/video` };
   for (let round = 0; round < Math.max(3, Math.ceil(ROUNDS / 2)); round++) {
     barePostRuns.push(await measure(barePostOptions, DURATION_S));
     createRuns.push(await measure(createOptions, DURATION_S));
+    sameCreateRuns.push(await measure(sameCreateOptions, DURATION_S));
     console.log(
       `create round ${round + 1}: bare POST ${barePostRuns.at(-1).perCpuSecond.toFixed(0)}, create ${createRuns.at(-1).perCpuSecond.toFixed(0)} per server CPU-s`,
     );
@@ -184,8 +215,18 @@ if (process.argv[2] === '--server') {
   child.disconnect();
   const bare = summarize('bare Hono route (GET /bare)', bareRuns);
   const poll = summarize('status poll (GET /v1/videos/{id})', pollRuns);
+  const sameBytes = summarize(
+    "bare Hono route answering the poll's bytes and headers (GET /bare/video)",
+    sameBytesRuns,
+  );
   const create = summarize('create (POST /v1/videos)', createRuns);
   const barePost = summarize('bare Hono JSON POST (POST /bare)', barePostRuns);
+  const sameCreate = summarize(
+    "bare Hono JSON POST answering the create's bytes and headers (POST /bare/video)",
+    sameCreateRuns,
+  );
+  const sameCreateRatios = sameCreateRuns.map((r, i) => r.perCpuSecond / barePostRuns[i].perCpuSecond);
+  const createVsSame = createRuns.map((r, i) => r.perCpuSecond / sameCreateRuns[i].perCpuSecond);
   const createRatios = createRuns.map((r, i) => r.perCpuSecond / barePostRuns[i].perCpuSecond);
   const createRatio = median(createRatios);
   const scaled = SCALE_JOBS.map((jobs) =>
@@ -194,6 +235,8 @@ if (process.argv[2] === '--server') {
 
   const ratioOf = (key) => pollRuns.map((r, i) => r[key] / (bareRuns[i]?.[key] ?? Number.NaN));
   const ratio = median(ratioOf('perCpuSecond'));
+  const sameBytesRatios = sameBytesRuns.map((r, i) => r.perCpuSecond / bareRuns[i].perCpuSecond);
+  const pollVsSameBytes = pollRuns.map((r, i) => r.perCpuSecond / sameBytesRuns[i].perCpuSecond);
   const wallRatio = median(ratioOf('rps'));
   const row = (r) =>
     `| ${r.title} | ${Math.round(r.perCpuSecond).toLocaleString('en-US')} | ${Number.isNaN(r.rps) ? '—' : Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${r.total.toLocaleString('en-US')} | ${r.bad} |`;
@@ -202,8 +245,10 @@ if (process.argv[2] === '--server') {
     '| --- | --- | --- | --- | --- | --- | --- |',
     row(bare),
     row(poll),
+    row(sameBytes),
     row(barePost),
     row(create),
+    row(sameCreate),
     ...scaled.map(row),
   ];
   const fmt = (values) => values.map((v) => v.toFixed(2)).join(', ');
@@ -211,9 +256,11 @@ if (process.argv[2] === '--server') {
   const [few, many] = scaled;
   const verdict = [
     `- **Verdict** (server CPU time): poll throughput is ${ratio.toFixed(2)} of the bare route per server CPU-second, the median of the per-round ratios ${fmt(ratioOf('perCpuSecond'))} (goal: at least 0.85) — ${ratio >= 0.85 ? 'met' : 'NOT met'}.`,
+    `- The floor: a bare Hono route that answers the poll's exact body and headers, asked with the poll's request headers, is ${median(sameBytesRatios).toFixed(2)} of the bare route per server CPU-second (per round ${fmt(sameBytesRatios)}); the poll is ${median(pollVsSameBytes).toFixed(2)} of that route (per round ${fmt(pollVsSameBytes)}), which is what the emulator's own work (auth, lookup, state, view, JSON, request id, request log) costs.`,
     `- Wall clock: poll/bare requests/s ${wallRatio.toFixed(2)} (per round ${fmt(ratioOf('rps'))}); it swings with the other load on the machine, so it is shown but not the verdict.`,
     `- Per round, requests per server CPU-second: bare ${perRound(bareRuns, 'perCpuSecond')}; poll ${perRound(pollRuns, 'perCpuSecond')}. Requests/s: bare ${perRound(bareRuns, 'rps')}; poll ${perRound(pollRuns, 'rps')}.`,
     `- **Create throughput**: ${createRatio.toFixed(2)} of the bare Hono JSON POST per server CPU-second, the median of the per-round ratios ${fmt(createRatios)} (goal: at least 0.5) — ${createRatio >= 0.5 ? 'met' : 'NOT met'}. Every create validates the body with zod, checks capabilities and stores a job (quota \`none\`).`,
+    `- The create floor: a bare JSON POST that answers the create's exact body and headers is ${median(sameCreateRatios).toFixed(2)} of the bare POST (per round ${fmt(sameCreateRatios)}); the create is ${median(createVsSame).toFixed(2)} of that route (per round ${fmt(createVsSame)}): the emulator's own work per create.`,
     few && many
       ? `- Create scaling (${SCALE_CREATES.toLocaleString('en-US')} creates, ${SCALE_ROUNDS} rounds each): with ${many.title.replace('create with ', '')} the cost per create is ${(few.perCpuSecond / many.perCpuSecond).toFixed(2)}x that with ${few.title.replace('create with ', '')} (server CPU; 1.00 = flat), p99 ${many.p99} ms vs ${few.p99} ms.`
       : '',
@@ -224,7 +271,9 @@ if (process.argv[2] === '--server') {
     '',
     'Command: `npm run bench -w @sora-kit/emulator` (file: `mock-server/bench/server.bench.mjs`, built `dist/`). One node',
     'server (`@hono/node-server`) in a child process answers both a bare Hono route (`GET /bare`, a small JSON object) and',
-    `the emulator app; autocannon runs in the parent over loopback with ${CONNECTIONS} connections. After a 1 s warm-up, bare and poll`,
+    `the emulator app; autocannon runs in the parent over loopback with ${CONNECTIONS} connections. After a 1 s warm-up, bare, poll and a`,
+    "bare route answering the poll's exact bytes (`GET /bare/video`: the same body and `content-type`/`x-request-id` headers, asked",
+    'with the same request headers)',
     `alternate for ${ROUNDS} rounds of ${DURATION_S} s (medians shown), then creates alternate with a bare Hono JSON POST (reads the body, answers a small object) the same way. The polled video is completed`,
     '(manual clock), so each poll renders the full OpenAI video object. "Requests per server CPU-second" divides the requests',
     "answered by the server process's user + system CPU time (`process.cpuUsage()`) during the run: on a machine shared with",
@@ -233,15 +282,16 @@ if (process.argv[2] === '--server') {
     `with 100 or 5,000 jobs, then ${SCALE_CREATES.toLocaleString('en-US')} more creates through autocannon (so 100 → 1,100 and 5,000 → 6,000 stored jobs); the two`,
     `sizes alternate for ${SCALE_ROUNDS} rounds (medians; the "requests" column sums the rounds).`,
     '',
-    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared with other work), Node ${process.version}.`,
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared with other work), Node ${process.version}; 1-minute load average ${loadAtStart.toFixed(1)} at the start and ${(loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     '',
     ...table,
     '',
     ...verdict,
     '',
-    'Before the poll and create work (commit b628ae4, this benchmark, same machine, another run): poll 0.44 of the bare',
-    'route per server CPU-second (per round 0.47, 0.44, 0.38, 0.36, 0.44); a create with 5,000 jobs stored cost 6.74x one',
-    'with 100 (p99 113 ms vs 17 ms). What changed: docs/emulator.md, "Performance".',
+    'Before the request stages (commit ea8efdc, this benchmark, same machine, the same evening, load average 14): poll 0.43',
+    'of the bare route (per round 0.44, 0.48, 0.41, 0.43, 0.33), create 0.33 of the bare POST (per round 0.32, 0.33, 0.35).',
+    'Earlier (commit b628ae4): poll 0.44; a create with 5,000 jobs stored cost 6.74x one with 100. What changed:',
+    'docs/emulator.md, "Performance".',
     '<!-- server:end -->',
   ].join('\n');
   let doc = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
