@@ -1,6 +1,7 @@
 /**
  * Items kept in order in a plain array with binary search: O(log n) to find a position, O(1)
- * to append (records arrive in time order), a memmove to insert or remove elsewhere. The
+ * to append (records arrive in time order) and, amortized, to remove the smallest item (records
+ * leave a phase oldest first), a memmove to insert or remove elsewhere. The
  * listing index and the settle schedule are built from these.
  * @module
  */
@@ -30,13 +31,16 @@ export interface SortedList<T> {
  */
 export function createSortedList<T>(compare: (a: T, b: T) => number, initial?: readonly T[]): SortedList<T> {
   // A bulk start is one sort (O(n log n)), not n inserts in arbitrary order (O(n^2) memmoves).
-  const items: T[] = initial === undefined ? [] : [...initial].sort(compare);
-  // First position whose item compares >= key (strict = false) or > key (strict = true).
+  let items: (T | undefined)[] = initial === undefined ? [] : [...initial].sort(compare);
+  // Live items are items[head..]: removing the smallest item (jobs leave a phase oldest first)
+  // moves `head` instead of shifting every later item; the dead prefix is cut off in bulk.
+  let head = 0;
+  // First position (absolute) whose item compares >= key (strict = false) or > key (strict = true).
   const search = (key: T, strict: boolean): number => {
-    let low = 0;
+    let low = head;
     let high = items.length;
     // Fast path: keys past the largest item (every create) need no search.
-    if (high > 0 && compare(items[high - 1] as T, key) < 0) return high;
+    if (high > low && compare(items[high - 1] as T, key) < 0) return high;
     while (low < high) {
       const mid = (low + high) >>> 1;
       const order = compare(items[mid] as T, key);
@@ -47,21 +51,31 @@ export function createSortedList<T>(compare: (a: T, b: T) => number, initial?: r
   };
   return {
     get size() {
-      return items.length;
+      return items.length - head;
     },
-    at: (index) => items[index],
-    lowerBound: (key) => search(key, false),
-    upperBound: (key) => search(key, true),
+    at: (index) => (index < 0 ? undefined : items[head + index]),
+    lowerBound: (key) => search(key, false) - head,
+    upperBound: (key) => search(key, true) - head,
     upsert(item) {
       const index = search(item, false);
       if (index < items.length && compare(items[index] as T, item) === 0) items[index] = item;
       else if (index === items.length) items.push(item);
+      else if (index === head && head > 0) items[--head] = item;
       else items.splice(index, 0, item);
     },
     remove(key) {
       const index = search(key, false);
       if (index >= items.length || compare(items[index] as T, key) !== 0) return false;
-      items.splice(index, 1);
+      if (index === head) {
+        items[head++] = undefined;
+        if (head === items.length) {
+          items = [];
+          head = 0;
+        } else if (head >= 1024 && head * 2 >= items.length) {
+          items = items.slice(head);
+          head = 0;
+        }
+      } else items.splice(index, 1);
       return true;
     },
   };
