@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTestBrowser, type TestBrowser } from '../../../mock-server/src/test-support/chromium.js';
+import {
+  launchTestBrowser,
+  type ServedFiles,
+  serveFiles,
+  type TestBrowser,
+} from '../../../mock-server/src/test-support/chromium.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -56,7 +59,7 @@ window.runScenario = async () => {
 };
 `;
 
-let server: Server;
+let site: ServedFiles;
 let origin: string;
 let browser: TestBrowser;
 
@@ -78,22 +81,14 @@ beforeAll(async () => {
     '/app.js': ['text/javascript; charset=utf-8', app],
     '/mockServiceWorker.js': ['text/javascript; charset=utf-8', workerScript],
   };
-  server = createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
-    if (file === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await serveFiles(files);
+  origin = site.origin;
   browser = await launchTestBrowser(new URL('../test-artifacts/', import.meta.url));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
 });
 
 describe('@sora-kit/msw/browser in Chromium', () => {

@@ -5,13 +5,16 @@
  * they decode to on Node.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchTestBrowser, type TestBrowser } from '../../test-support/chromium.js';
+import {
+  launchTestBrowser,
+  type ServedFiles,
+  serveFiles,
+  type TestBrowser,
+} from '../../test-support/chromium.js';
 import { lavfiStill } from '../../test-support/ffmpeg.js';
 import { decodeImage } from './decode-image.js';
 
@@ -29,7 +32,7 @@ window.decodeBase64 = async (base64) => {
 };
 `;
 
-let server: Server;
+let site: ServedFiles;
 let origin: string;
 let browser: TestBrowser;
 
@@ -51,22 +54,14 @@ beforeAll(async () => {
     '/webp_dec.wasm': ['application/wasm', wasm],
     '/favicon.ico': ['image/x-icon', ''],
   };
-  server = createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
-    if (file === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await serveFiles(files);
+  origin = site.origin;
   browser = await launchTestBrowser(new URL('../../../test-artifacts/', import.meta.url));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
 });
 
 const SOURCE = "testsrc2=size=97x61:rate=1,format=rgba,geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='X*2+Y'";
