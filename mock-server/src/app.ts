@@ -10,7 +10,7 @@ import { createFaultStage } from './control/fault-middleware.js';
 import { requireControlKey } from './dashboard/control-key.js';
 import { createDashboardRoutes } from './dashboard/dashboard-routes.js';
 import { createRequestLog } from './dashboard/request-log.js';
-import { createSora1Routes } from './dialects/sora1/index.js';
+import { createSora1Routes, sora1NotFound } from './dialects/sora1/index.js';
 import { createSora2Routes, sora2Scope } from './dialects/sora2/index.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { closeAfterRefusal } from './http/close-after-refusal.js';
@@ -59,16 +59,19 @@ export function createEmulatorApp(emulator: EmulatorContext): Hono<EmulatorEnv> 
       }),
       404,
     );
-  // An unknown path under a Sora 2 `/videos` still answers as that dialect does (request id,
-  // retired service); the dialect's app carry those on each handler, not as middleware.
+  // An unknown path under a Sora 2 `/videos` or the Sora 1 `/video/generations` still answers as
+  // that dialect does (request ids, retired service, Sora 1's api-version and NotFound envelope):
+  // the dialects carry those on each handler, not as middleware or a catch-all route.
   const openaiScope = sora2Scope(emulator, 'openai-sora2')(notFound);
   const azureScope = sora2Scope(emulator, 'azure-sora2')(notFound);
+  const sora1Unknown = sora1NotFound(emulator);
   const within = (path: string, prefix: string) =>
     path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47);
   app.notFound((c) => {
     const { path } = c.req;
     if (within(path, '/v1/videos')) return openaiScope(c);
     if (within(path, '/openai/v1/videos') || within(path, '/openai/videos')) return azureScope(c);
+    if (within(path, '/openai/v1/video/generations')) return sora1Unknown(c);
     return notFound(c);
   });
 

@@ -18,5 +18,5 @@ export {
 } from './render-sora1-job.js';
 export { checkSora1Limits, type Sora1CreateRequest, type Sora1InputItem } from './sora1-create-request.js';
 export { badRequest, deploymentNotFound, Sora1RequestError, unauthorized } from './sora1-request-error.js';
-export { createSora1Routes, SORA1_API_VERSIONS } from './sora1-routes.js';
+export { createSora1Routes, SORA1_API_VERSIONS, sora1NotFound, sora1Scope } from './sora1-routes.js';
 export { toCreateJobInput } from './to-create-job-input.js';

@@ -6,13 +6,14 @@
  */
 import { type Context, Hono } from 'hono';
 import type { EmulatorContext } from '../../emulator-context.js';
+import { type DialectScope, dialectScope, type ScopedHandler } from '../../http/dialect-scope.js';
 import {
   authenticate,
   bodyEncoding,
   type EmulatorEnv,
+  jsonWithRequestId,
   readFormBody,
   readJsonBody,
-  requestIdMiddleware,
 } from '../../http/index.js';
 import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
@@ -41,28 +42,7 @@ const SORA1_BASE_MODEL = 'sora';
 export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
   const { engine } = emulator;
-  const requestId = requestIdMiddleware({
-    next: () => engine.ids.uuid(),
-    headers: ['apim-request-id', 'x-request-id'],
-  });
-  routes.use('/video/generations/*', requestId);
-  routes.use('/video/generations/*', async (_c, next) => {
-    const retired = serviceRetiredError(emulator, 'azure-sora1');
-    if (retired) throw retired;
-    await next();
-  });
-  routes.use('/video/generations/*', async (c, next) => {
-    const version = c.req.query('api-version');
-    if (version !== undefined && !(SORA1_API_VERSIONS as readonly string[]).includes(version)) {
-      throw new Sora1RequestError(
-        400,
-        'BadRequest',
-        `API version not supported: '${version}'. Use one of ${SORA1_API_VERSIONS.join(', ')}.`,
-        'api-version',
-      );
-    }
-    await next();
-  });
+  const scope = sora1Scope(emulator);
 
   const partitionOf = (c: Context<EmulatorEnv>): string => {
     const auth = authenticate(c.req.raw.headers, 'azure', emulator.options.apiKey);
@@ -84,44 +64,58 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
     );
   };
 
-  routes.post('/video/generations/jobs', async (c) => {
-    const partition = partitionOf(c);
-    const request = await readCreate(c.req.raw);
-    const base = emulator.deploymentModel(request.model, 'sora1');
-    if (base === undefined) throw deploymentNotFound(request.model);
-    if (base !== SORA1_BASE_MODEL) {
-      throw badRequest(
-        'model',
-        `The deployment '${request.model}' serves '${base}', which does not support video generation jobs; use a '${SORA1_BASE_MODEL}' deployment.`,
+  routes.post(
+    '/video/generations/jobs',
+    scope(async (c) => {
+      const partition = partitionOf(c);
+      const request = await readCreate(c.req.raw);
+      const base = emulator.deploymentModel(request.model, 'sora1');
+      if (base === undefined) throw deploymentNotFound(request.model);
+      if (base !== SORA1_BASE_MODEL) {
+        throw badRequest(
+          'model',
+          `The deployment '${request.model}' serves '${base}', which does not support video generation jobs; use a '${SORA1_BASE_MODEL}' deployment.`,
+        );
+      }
+      return jsonWithRequestId(
+        c,
+        renderSora1Job(engine.createJob({ ...toCreateJobInput(request, partition), baseModel: base })),
+        201,
       );
-    }
-    return c.json(
-      renderSora1Job(engine.createJob({ ...toCreateJobInput(request, partition), baseModel: base })),
-      201,
-    );
-  });
-
-  routes.get('/video/generations/jobs', (c) => {
-    const partition = partitionOf(c);
-    return c.json(
-      renderSora1JobList(engine.listJobs(partition, parseSora1ListQuery(new URL(c.req.url).searchParams))),
-    );
-  });
-
-  routes.get('/video/generations/jobs/:job_id', (c) =>
-    c.json(renderSora1Job(engine.getJob(partitionOf(c), c.req.param('job_id'), 'sora1'))),
+    }),
   );
 
-  routes.delete('/video/generations/jobs/:job_id', (c) => {
-    const partition = partitionOf(c);
-    engine.deleteJob(partition, c.req.param('job_id'), 'sora1');
-    return c.body(null, 204);
-  });
+  routes.get(
+    '/video/generations/jobs',
+    scope((c) => {
+      const partition = partitionOf(c);
+      const query = parseSora1ListQuery(new URL(c.req.url).searchParams);
+      return jsonWithRequestId(c, renderSora1JobList(engine.listJobs(partition, query)));
+    }),
+  );
 
-  routes.get('/video/generations/:generation_id', (c) => {
-    const { job, generation } = engine.getGeneration(partitionOf(c), c.req.param('generation_id'));
-    return c.json(renderSora1Generation(job.job, generation));
-  });
+  routes.get(
+    '/video/generations/jobs/:job_id',
+    scope<'/video/generations/jobs/:job_id'>((c) =>
+      jsonWithRequestId(c, renderSora1Job(engine.getJob(partitionOf(c), c.req.param('job_id'), 'sora1'))),
+    ),
+  );
+
+  routes.delete(
+    '/video/generations/jobs/:job_id',
+    scope<'/video/generations/jobs/:job_id'>((c) => {
+      engine.deleteJob(partitionOf(c), c.req.param('job_id'), 'sora1');
+      return c.body(null, 204);
+    }),
+  );
+
+  routes.get(
+    '/video/generations/:generation_id',
+    scope<'/video/generations/:generation_id'>((c) => {
+      const { job, generation } = engine.getGeneration(partitionOf(c), c.req.param('generation_id'));
+      return jsonWithRequestId(c, renderSora1Generation(job.job, generation));
+    }),
+  );
 
   const content = async (c: Context<EmulatorEnv>, variant: 'video' | 'thumbnail'): Promise<Response> => {
     const partition = partitionOf(c);
@@ -139,17 +133,62 @@ export function createSora1Routes(emulator: EmulatorContext): Hono<EmulatorEnv> 
     });
   };
 
-  routes.get('/video/generations/:generation_id/content/video', (c) => content(c, 'video'));
-  routes.get('/video/generations/:generation_id/content/thumbnail', (c) => content(c, 'thumbnail'));
+  routes.get(
+    '/video/generations/:generation_id/content/video',
+    scope((c) => content(c, 'video')),
+  );
+  routes.get(
+    '/video/generations/:generation_id/content/thumbnail',
+    scope((c) => content(c, 'thumbnail')),
+  );
 
-  routes.all('/video/generations/*', (c) => {
+  return routes;
+}
+
+/**
+ * The Sora 1 answer to a path under `/video/generations` that no route serves (or a method it
+ * does not): the wrapped Azure 404, with the request ids, retired and `api-version` answers of
+ * every Sora 1 route. The app answers its not-found paths under `/openai/v1/video/generations`
+ * with it (a catch-all route here would make every matching request go through Hono's
+ * middleware chain, so no poll would answer synchronously).
+ * @example
+ * app.notFound(sora1NotFound(emulator));
+ */
+export function sora1NotFound(emulator: EmulatorContext): ScopedHandler {
+  return sora1Scope(emulator)((c) => {
     throw new Sora1RequestError(404, 'NotFound', `Resource not found: ${c.req.method} ${c.req.path}.`);
   });
+}
 
-  routes.onError((error, c) => {
-    const answer = renderSora1Error(error, emulator.clock);
-    if (answer.status >= 500) emulator.log('error', `Sora 1 ${c.req.method} ${c.req.path}: ${String(error)}`);
-    return c.json(answer.body, answer.status as 400, { ...answer.headers });
+/** The `api-version` error of a request whose version the routes do not accept, else undefined. */
+function unsupportedApiVersion(c: Context<EmulatorEnv>): Sora1RequestError | undefined {
+  const version = c.req.query('api-version');
+  if (version === undefined || (SORA1_API_VERSIONS as readonly string[]).includes(version)) return undefined;
+  return new Sora1RequestError(
+    400,
+    'BadRequest',
+    `API version not supported: '${version}'. Use one of ${SORA1_API_VERSIONS.join(', ')}.`,
+    'api-version',
+  );
+}
+
+/**
+ * What every Sora 1 answer passes through, as one wrapper of each route handler (the shape of
+ * Sora 2's, {@link dialectScope}) rather than middleware, so a status poll answers
+ * synchronously: a request id in `apim-request-id` and `x-request-id`, the retired-service
+ * answer, then an unsupported `api-version`, and errors rendered in the wrapped Azure envelope.
+ * @example
+ * routes.get('/video/generations/jobs/:job_id', sora1Scope(emulator)((c) => c.json({})));
+ */
+export function sora1Scope(emulator: EmulatorContext): DialectScope {
+  return dialectScope({
+    ids: { next: () => emulator.engine.ids.uuid(), headers: ['apim-request-id', 'x-request-id'] },
+    refuse: (c) => serviceRetiredError(emulator, 'azure-sora1') ?? unsupportedApiVersion(c),
+    renderError: (error, c) => {
+      const answer = renderSora1Error(error, emulator.clock);
+      if (answer.status >= 500)
+        emulator.log('error', `Sora 1 ${c.req.method} ${c.req.path}: ${String(error)}`);
+      return c.json(answer.body, answer.status as 400, { ...answer.headers });
+    },
   });
-  return routes;
 }

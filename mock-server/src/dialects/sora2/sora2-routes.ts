@@ -12,10 +12,11 @@ import type { z } from 'zod';
 import type { EmulatorContext } from '../../emulator-context.js';
 import type { JobView } from '../../engine/job-view.js';
 import { authenticate, type HostFamily } from '../../http/credential.js';
+import { type DialectScope, dialectScope } from '../../http/dialect-scope.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
 import { rangedBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
-import { jsonWithRequestId, withRequestId } from '../../http/request-id.js';
+import { jsonWithRequestId } from '../../http/request-id.js';
 import { serviceRetiredError } from '../../http/retired-service.js';
 import { clientWaitMs } from '../../http/wait-hints.js';
 import {
@@ -204,21 +205,10 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
 export function sora2Scope(
   emulator: EmulatorContext,
   service: Extract<SoraBackendId, 'openai-sora2' | 'azure-sora2'>,
-): <P extends string = string>(
-  handler: (c: Context<EmulatorEnv, P>) => Response | Promise<Response>,
-) => (c: Context<EmulatorEnv, P>) => Response | Promise<Response> {
-  const ids = { next: () => emulator.engine.ids.requestId() };
-  return (handler) =>
-    withRequestId(ids, (c) => {
-      const retired = serviceRetiredError(emulator, service);
-      if (retired !== undefined) return renderSora2Error(retired, c, emulator);
-      try {
-        const response = handler(c);
-        return response instanceof Promise
-          ? response.catch((error: unknown) => renderSora2Error(error, c, emulator))
-          : response;
-      } catch (error) {
-        return renderSora2Error(error, c, emulator);
-      }
-    });
+): DialectScope {
+  return dialectScope({
+    ids: { next: () => emulator.engine.ids.requestId() },
+    refuse: () => serviceRetiredError(emulator, service),
+    renderError: (error, c) => renderSora2Error(error, c, emulator),
+  });
 }
