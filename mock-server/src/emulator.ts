@@ -58,7 +58,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const pool = workers === 0 ? null : (ownPool ?? sharedRenderPool());
   const core = createEmulatorCore(
     { ...options, logger: options.logger ?? stderrLogger },
-    pool === null ? {} : { render: async (request: RenderRequest) => pool.render(await toMediaJob(request)) },
+    pool === null
+      ? {}
+      : {
+          render: async (request: RenderRequest, onPart?: (part: Uint8Array) => void) =>
+            pool.render(await toMediaJob(request), onPart),
+        },
   );
   const servers = new Set<EmulatorServer>();
   return {

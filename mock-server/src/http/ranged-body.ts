@@ -5,6 +5,7 @@
  */
 
 import type { Context } from 'hono';
+import type { OpenedRender } from './render-cache.js';
 
 /** A single `bytes=` range of a body, or undefined when the header asks for none or is unusable. */
 export function byteRange(
@@ -42,4 +43,38 @@ export function rangedBody(c: Context, bytes: Uint8Array, headers: Record<string
     ...all,
     'content-length': String(bytes.byteLength),
   });
+}
+
+/**
+ * Answers an output of the render cache: cached bytes as {@link rangedBody} does; a render in
+ * flight streams its parts as they are produced (200, chunked, no `content-length`), after the
+ * first part so a render that fails still answers in the route's error envelope. A `Range`
+ * request waits for the whole output. Every answer is the same bytes.
+ * @example
+ * return mediaBody(c, emulator.media.open(request), { 'content-type': 'video/mp4' });
+ */
+export async function mediaBody(
+  c: Context,
+  opened: OpenedRender,
+  headers: Record<string, string>,
+): Promise<Response> {
+  if (opened.parts === undefined) return rangedBody(c, await opened.bytes, headers);
+  if (c.req.header('range') !== undefined) return rangedBody(c, await opened.bytes, headers);
+  const reader = opened.parts().getReader();
+  const first = await reader.read();
+  if (first.done) return rangedBody(c, await opened.bytes, headers);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return c.body(body, 200, { ...headers, 'accept-ranges': 'bytes' });
 }

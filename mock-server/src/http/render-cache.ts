@@ -64,8 +64,21 @@ export interface RenderRequest {
   segments?: readonly SceneSegment[];
 }
 
-/** A function that renders a request (injectable for tests of the cache itself). */
-export type Renderer = (request: RenderRequest) => Promise<Uint8Array>;
+/**
+ * A function that renders a request (injectable for tests of the cache itself). `onPart`, when
+ * given, sees the output's parts as they are produced (a video's MP4 fragments); the resolved
+ * bytes are those parts concatenated.
+ */
+export type Renderer = (request: RenderRequest, onPart?: (part: Uint8Array) => void) => Promise<Uint8Array>;
+
+/**
+ * An output as {@link RenderCache.open} has it: the whole cached bytes, a still in flight (its
+ * whole bytes to come), or a video render in flight whose parts can be read as they come
+ * (`parts`, from the first part on) while `bytes` settles with the whole output.
+ */
+export type OpenedRender =
+  | { readonly bytes: Uint8Array | Promise<Uint8Array>; readonly parts?: undefined }
+  | { readonly bytes: Promise<Uint8Array>; readonly parts: () => ReadableStream<Uint8Array> };
 
 /** Options of {@link createRenderCache}. */
 export interface RenderCacheOptions {
@@ -93,6 +106,11 @@ export interface RenderCacheStats {
 export interface RenderCache {
   /** The bytes of `request`, rendered at most once while cached. */
   get(request: RenderRequest): Promise<Uint8Array>;
+  /**
+   * The cached bytes of `request`, or its render (started now or already in flight, shared)
+   * with a stream of its parts as they are produced, so a first download can start early.
+   */
+  open(request: RenderRequest): OpenedRender;
   /** Drops every entry of the owner `key` (its job was deleted); returns how many. */
   forget(key: string): number;
   /** Drops every entry whose owner expired at or before `now`; returns how many. O(expired). */
@@ -122,7 +140,38 @@ export async function toMediaJob(request: RenderRequest): Promise<MediaRenderJob
 }
 
 /** The emulator's in-thread renderer: MP4 with optional audio, WebP/JPEG thumbnail, JPEG spritesheet. */
-export const renderMedia: Renderer = async (request) => renderMediaJob(await toMediaJob(request));
+export const renderMedia: Renderer = async (request, onPart) =>
+  renderMediaJob(await toMediaJob(request), onPart);
+
+/** A render in flight: its parts so far, who reads them next, and the whole output. */
+interface Flight {
+  readonly promise: Promise<Uint8Array>;
+  readonly parts: Uint8Array[];
+  readonly readers: Set<(part: Uint8Array) => void>;
+}
+
+/** A stream of `flight`'s parts: those produced so far, then each new one, closing at the end. */
+function partsOf(flight: Flight): ReadableStream<Uint8Array> {
+  let reader: ((part: Uint8Array) => void) | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const part of flight.parts) controller.enqueue(part);
+      reader = (part) => controller.enqueue(part);
+      flight.readers.add(reader);
+      flight.promise.then(
+        () => {
+          if (reader !== undefined && flight.readers.delete(reader)) controller.close();
+        },
+        (error: unknown) => {
+          if (reader !== undefined && flight.readers.delete(reader)) controller.error(error);
+        },
+      );
+    },
+    cancel() {
+      if (reader !== undefined) flight.readers.delete(reader);
+    },
+  });
+}
 
 function cacheKey(request: RenderRequest): string {
   const { variant, format, width, height, seconds, audio, seed, caption, label, overlayKey, segments } =
@@ -153,7 +202,7 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
   const render = options.render ?? renderMedia;
   // Map order is recency order: a hit moves its entry to the end, eviction takes from the front.
   const entries = new Map<string, { bytes: Uint8Array; owner: string | null }>();
-  const inFlight = new Map<string, Promise<Uint8Array>>();
+  const inFlight = new Map<string, Flight>();
   const byOwner = new Map<string, Set<string>>();
   const expiries = createMinHeap<string>();
   const ownerExpiry = new Map<string, number>();
@@ -211,28 +260,50 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
     }
   };
 
+  const lookup = (request: RenderRequest): { key: string; cached?: Uint8Array; flight?: Flight } => {
+    if (options.now !== undefined) expire(options.now());
+    const key = cacheKey(request);
+    const cached = entries.get(key);
+    if (cached !== undefined) {
+      hits++;
+      entries.delete(key);
+      entries.set(key, cached);
+      return { key, cached: cached.bytes };
+    }
+    const pending = inFlight.get(key);
+    if (pending !== undefined) {
+      hits++;
+      return { key, flight: pending };
+    }
+    misses++;
+    const parts: Uint8Array[] = [];
+    const readers = new Set<(part: Uint8Array) => void>();
+    const promise = render(request, (part) => {
+      parts.push(part);
+      for (const reader of readers) reader(part);
+    })
+      .then((value) => {
+        keep(key, value, request.owner);
+        return value;
+      })
+      .finally(() => inFlight.delete(key));
+    const flight: Flight = { promise, parts, readers };
+    inFlight.set(key, flight);
+    return { key, flight };
+  };
+
   return {
     async get(request) {
-      if (options.now !== undefined) expire(options.now());
-      const key = cacheKey(request);
-      const cached = entries.get(key);
-      if (cached !== undefined) {
-        hits++;
-        entries.delete(key);
-        entries.set(key, cached);
-        return cached.bytes;
-      }
-      const pending = inFlight.get(key);
-      if (pending !== undefined) {
-        hits++;
-        return pending;
-      }
-      misses++;
-      const promise = render(request).finally(() => inFlight.delete(key));
-      inFlight.set(key, promise);
-      const value = await promise;
-      keep(key, value, request.owner);
-      return value;
+      const found = lookup(request);
+      return found.cached ?? (found.flight as Flight).promise;
+    },
+    open(request) {
+      const found = lookup(request);
+      if (found.cached !== undefined) return { bytes: found.cached };
+      const flight = found.flight as Flight;
+      // Only a video comes in several parts; a still is one, sent whole with its length.
+      if (request.variant !== 'video') return { bytes: flight.promise };
+      return { bytes: flight.promise, parts: () => partsOf(flight) };
     },
     forget,
     expire,

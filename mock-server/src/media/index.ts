@@ -32,7 +32,7 @@ export {
 export type { RenderThumbnailOptions, ThumbnailFormat } from './render-thumbnail.js';
 export { renderThumbnail } from './render-thumbnail.js';
 export type { RenderVideoOptions } from './render-video.js';
-export { renderVideo, renderVideoStream } from './render-video.js';
+export { renderVideo, renderVideoFragments, renderVideoStream } from './render-video.js';
 export type { I420Frame, Scene, SceneOptions } from './scene.js';
 export { createScene, MediaOptionsError } from './scene.js';
 export type { ImageSceneOverlay, PanelSceneOverlay, SceneOverlay } from './scene-overlay.js';

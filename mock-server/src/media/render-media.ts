@@ -5,9 +5,10 @@
  * @module
  */
 
+import { concatBytes } from './concat-bytes.js';
 import { renderSpritesheet } from './render-spritesheet.js';
 import { renderThumbnail } from './render-thumbnail.js';
-import { renderVideo } from './render-video.js';
+import { renderVideoFragments } from './render-video.js';
 import type { SceneSegment } from './scene-segment-canvas.js';
 import { type MediaOverlay, resolveUploadOverlays } from './upload-overlay.js';
 
@@ -37,14 +38,9 @@ export interface MediaRenderJob {
   readonly segments?: readonly SceneSegment[];
 }
 
-/**
- * Renders `job`: MP4 (with silent AAC when `audio`), WebP/JPEG thumbnail, or JPEG spritesheet.
- * @throws MediaOptionsError for invalid options
- * @example
- * const webp = await renderMediaJob({ variant: 'thumbnail', width: 1280, height: 720, seconds: 4, seed: 'video_1', caption: 'a red balloon' });
- */
-export async function renderMediaJob(job: MediaRenderJob): Promise<Uint8Array> {
-  const scene = {
+/** What to render for `job` with its uploads decoded (a scene for the media renderers). */
+async function sceneOf(job: MediaRenderJob) {
+  return {
     width: job.width,
     height: job.height,
     seconds: job.seconds,
@@ -54,7 +50,39 @@ export async function renderMediaJob(job: MediaRenderJob): Promise<Uint8Array> {
     ...(job.overlays === undefined ? {} : { overlays: await resolveUploadOverlays(job.overlays) }),
     ...(job.segments === undefined ? {} : { segments: job.segments }),
   };
-  if (job.variant === 'video') return renderVideo({ ...scene, audio: job.audio ?? false });
-  if (job.variant === 'thumbnail') return renderThumbnail({ ...scene, format: job.format ?? 'webp' });
-  return renderSpritesheet(scene);
+}
+
+/**
+ * Renders `job` as it is produced: a video is its fragmented MP4's init segment then one
+ * fragment per second (each a new buffer, safe to transfer); a still is one buffer. The parts
+ * concatenated are {@link renderMediaJob}'s bytes.
+ * @throws MediaOptionsError for invalid options (on the first step)
+ * @example
+ * for await (const part of renderMediaJobParts(job)) response.write(part);
+ */
+export async function* renderMediaJobParts(job: MediaRenderJob): AsyncGenerator<Uint8Array> {
+  const scene = await sceneOf(job);
+  if (job.variant === 'video') yield* renderVideoFragments({ ...scene, audio: job.audio ?? false });
+  else if (job.variant === 'thumbnail')
+    yield await renderThumbnail({ ...scene, format: job.format ?? 'webp' });
+  else yield await renderSpritesheet(scene);
+}
+
+/**
+ * Renders `job`: MP4 (with silent AAC when `audio`), WebP/JPEG thumbnail, or JPEG spritesheet.
+ * `onPart` sees each part as it is produced (see {@link renderMediaJobParts}).
+ * @throws MediaOptionsError for invalid options
+ * @example
+ * const webp = await renderMediaJob({ variant: 'thumbnail', width: 1280, height: 720, seconds: 4, seed: 'video_1', caption: 'a red balloon' });
+ */
+export async function renderMediaJob(
+  job: MediaRenderJob,
+  onPart?: (part: Uint8Array) => void,
+): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const part of renderMediaJobParts(job)) {
+    parts.push(part);
+    onPart?.(part);
+  }
+  return concatBytes(parts);
 }

@@ -17,6 +17,18 @@ const video: MediaRenderJob = {
 };
 
 describe('render pool', () => {
+  it('posts a video fragment by fragment as it is encoded; the parts make the whole file', async () => {
+    const pool = createRenderPool({ size: 1 });
+    const parts: Uint8Array[] = [];
+    const mp4 = await pool.render(video, (part) => parts.push(part));
+    await pool.close();
+    // The init segment, then one moof + mdat per second of the 2 s video.
+    const types = parts.map((part) => Buffer.from(part.subarray(4, 8)).toString('latin1'));
+    expect(types).toEqual(['ftyp', 'moof', 'moof']);
+    expect(Buffer.concat(parts).equals(Buffer.from(mp4))).toBe(true);
+    expect(mp4).toEqual(await renderMediaJob(video));
+  });
+
   it('renders on worker threads the same bytes as in-thread, while the event loop keeps turning', async () => {
     const pool = createRenderPool({ size: 2 });
     expect(pool.size).toBe(2);

@@ -8,6 +8,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { concatBytes } from './concat-bytes.js';
 import { type MediaRenderJob, renderMediaJob } from './render-media.js';
 import type { RenderWorkerAnswer, RenderWorkerRequest } from './render-worker.js';
 
@@ -21,8 +22,11 @@ export interface RenderPoolOptions {
 export interface RenderPool {
   /** Worker threads it starts at most. */
   readonly size: number;
-  /** Renders `job` on a worker (in-thread when workers cannot start). Same bytes as {@link renderMediaJob}. */
-  render(job: MediaRenderJob): Promise<Uint8Array>;
+  /**
+   * Renders `job` on a worker (in-thread when workers cannot start). Same bytes as
+   * {@link renderMediaJob}; `onPart` sees each part (a video's fragments) as the worker sends it.
+   */
+  render(job: MediaRenderJob, onPart?: (part: Uint8Array) => void): Promise<Uint8Array>;
   /** Whether workers failed, so renders now run in-thread. */
   readonly broken: boolean;
   /** Ends every worker; renders in flight are rejected. Later renders run in-thread. */
@@ -36,6 +40,8 @@ export function defaultRenderPoolSize(): number {
 
 interface Task {
   readonly request: RenderWorkerRequest;
+  readonly onPart: ((part: Uint8Array) => void) | undefined;
+  readonly parts: Uint8Array[];
   readonly resolve: (bytes: Uint8Array) => void;
   readonly reject: (error: Error) => void;
 }
@@ -73,7 +79,12 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   let broken = false;
 
   const inThread = (task: Task): void => {
-    renderMediaJob(task.request.job).then(task.resolve, task.reject);
+    // A task that already sent parts starts over; its parts so far are the same bytes, skip them.
+    let seen = 0;
+    const sent = task.parts.length;
+    renderMediaJob(task.request.job, (part) => {
+      if (seen++ >= sent) task.onPart?.(part);
+    }).then(task.resolve, task.reject);
   };
   const fail = (slot: Slot): void => {
     slots.splice(slots.indexOf(slot), 1);
@@ -88,10 +99,15 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     const slot: Slot = { worker, busy: null };
     worker.on('message', (answer: RenderWorkerAnswer) => {
       const task = slot.busy;
+      if ('part' in answer) {
+        task?.parts.push(answer.part);
+        task?.onPart?.(answer.part);
+        return;
+      }
       slot.busy = null;
       worker.unref();
       if (task !== null) {
-        if ('bytes' in answer) task.resolve(answer.bytes);
+        if ('done' in answer) task.resolve(concatBytes(task.parts));
         else task.reject(Object.assign(new Error(answer.error.message), { name: answer.error.name }));
       }
       pump();
@@ -120,10 +136,10 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     get broken() {
       return broken;
     },
-    render(job) {
-      if (closed || broken) return renderMediaJob(job);
+    render(job, onPart) {
+      if (closed || broken) return renderMediaJob(job, onPart);
       return new Promise<Uint8Array>((resolve, reject) => {
-        queue.push({ request: { id: nextId++, job }, resolve, reject });
+        queue.push({ request: { id: nextId++, job }, onPart, parts: [], resolve, reject });
         pump();
       });
     },

@@ -144,13 +144,18 @@ describe('renderVideo determinism and streaming', () => {
     );
   });
 
-  it('streams the same bytes in bounded chunks', async () => {
-    const chunks: Uint8Array[] = [];
-    const reader = renderVideoStream(options, 4096).getReader();
-    for (let step = await reader.read(); !step.done; step = await reader.read()) chunks.push(step.value);
-    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(
-      Math.max(4096, chunks[0]?.length ?? 0),
-    );
+  it('streams the same bytes, the init segment then one moof + mdat fragment per second', async () => {
+    const chunks: Buffer[] = [];
+    const reader = renderVideoStream(options).getReader();
+    for (let step = await reader.read(); !step.done; step = await reader.read())
+      chunks.push(Buffer.from(step.value));
+    const type = (chunk: Buffer | undefined, at: number) =>
+      chunk?.subarray(at + 4, at + 8).toString('latin1');
+    expect(chunks.map((chunk) => type(chunk, 0))).toEqual([
+      'ftyp',
+      ...new Array(Math.ceil(options.seconds)).fill('moof'),
+    ]);
+    expect(type(chunks[0], chunks[0]?.readUInt32BE(0) ?? 0)).toBe('moov');
     expect(Buffer.concat(chunks).equals(Buffer.from(await renderVideo(options)))).toBe(true);
   });
 

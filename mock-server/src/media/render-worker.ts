@@ -1,12 +1,12 @@
 /**
  * The entry of a render worker thread (see render-pool.ts): renders each {@link MediaRenderJob}
- * it is sent and transfers the bytes back, at a lower scheduling priority than the event loop's
+ * it is sent and transfers each part back as it is produced (a video's fragments one by one), at a lower scheduling priority than the event loop's
  * thread (Linux: nice 10 for this thread). Node only.
  * @module
  */
 
 import { parentPort } from 'node:worker_threads';
-import { type MediaRenderJob, renderMediaJob } from './render-media.js';
+import { type MediaRenderJob, renderMediaJobParts } from './render-media.js';
 import { lowerThreadPriority, RENDER_THREAD_NICE } from './thread-priority.js';
 
 /** A request from the pool. */
@@ -17,9 +17,10 @@ export interface RenderWorkerRequest {
   readonly job: MediaRenderJob;
 }
 
-/** An answer to the pool: the bytes, or the error's name and message. */
+/** A message to the pool: the next part, the end, or the error's name and message (which also ends). */
 export type RenderWorkerAnswer =
-  | { readonly id: number; readonly bytes: Uint8Array }
+  | { readonly id: number; readonly part: Uint8Array }
+  | { readonly id: number; readonly done: true }
   | { readonly id: number; readonly error: { readonly name: string; readonly message: string } };
 
 // Renders yield the CPU to the event loop's thread (polls, creates) whenever both want it.
@@ -27,12 +28,14 @@ lowerThreadPriority(RENDER_THREAD_NICE);
 
 const port = parentPort;
 port?.on('message', (request: RenderWorkerRequest) => {
-  renderMediaJob(request.job).then(
-    (bytes) =>
-      port.postMessage({ id: request.id, bytes } satisfies RenderWorkerAnswer, [bytes.buffer as ArrayBuffer]),
-    (error: unknown) => {
+  void (async () => {
+    try {
+      for await (const part of renderMediaJobParts(request.job))
+        port.postMessage({ id: request.id, part } satisfies RenderWorkerAnswer, [part.buffer as ArrayBuffer]);
+      port.postMessage({ id: request.id, done: true } satisfies RenderWorkerAnswer);
+    } catch (error: unknown) {
       const { name, message } = error instanceof Error ? error : new Error(String(error));
       port.postMessage({ id: request.id, error: { name, message } } satisfies RenderWorkerAnswer);
-    },
-  );
+    }
+  })();
 });

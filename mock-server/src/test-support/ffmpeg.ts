@@ -72,6 +72,8 @@ export function lavfiStill(
 export interface ProbeCsvOptions {
   /** ffprobe `-select_streams` specifier, e.g. `v:0`. */
   selectStreams?: string;
+  /** Decode to count frames (`-count_frames`), for `nb_read_frames`: a fragmented MP4 has no `nb_frames`. */
+  countFrames?: boolean;
 }
 
 /**
@@ -82,6 +84,7 @@ export interface ProbeCsvOptions {
  */
 export function probeCsv(file: string, entries: string, options: ProbeCsvOptions = {}): string {
   const select = options.selectStreams === undefined ? [] : ['-select_streams', options.selectStreams];
+  if (options.countFrames === true) select.push('-count_frames');
   return execFileSync('ffprobe', ['-v', 'error', ...select, '-show_entries', entries, '-of', 'csv=p=0', file])
     .toString()
     .trim();

@@ -10,14 +10,14 @@ import OpenAI, { AzureOpenAI, type BadRequestError, NotFoundError, toFile } from
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorServer } from '../../emulator.js';
 import { renderVideo } from '../../media/render-video.js';
-import { probeStreams, tempFile } from '../../test-support/ffmpeg.js';
+import { probeCsv, probeStreams, tempFile } from '../../test-support/ffmpeg.js';
 import { sora2RenderRequest } from './sora2-media.js';
 
 const KEY = 'sk-edits';
 const OTHER = 'sk-someone-else';
 
 interface Probe {
-  streams: { codec_type: string; width?: number; height?: number; nb_frames?: string }[];
+  streams: { codec_type: string; width?: number; height?: number }[];
   format: { duration: string };
 }
 
@@ -163,7 +163,8 @@ describe('the openai SDK edit / extend / createCharacter / getCharacter against 
     });
     await completed(emulator, client, extension.id);
     const { probe, file } = await download(client, extension.id);
-    expect(videoStream(probe)).toMatchObject({ width: 1280, height: 720, nb_frames: '360' });
+    expect(videoStream(probe)).toMatchObject({ width: 1280, height: 720 });
+    expect(probeCsv(file, 'stream=nb_read_frames', { selectStreams: 'v:0', countFrames: true })).toBe('360');
     expect(Number(probe.format.duration)).toBeCloseTo(12, 1);
     // Frames 119 (end of the source part) and 120 (start of the extension) differ far more than
     // two neighbours within a part.

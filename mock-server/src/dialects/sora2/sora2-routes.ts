@@ -14,7 +14,7 @@ import type { JobView } from '../../engine/job-view.js';
 import { authenticate, type HostFamily } from '../../http/credential.js';
 import { type DialectScope, dialectScope } from '../../http/dialect-scope.js';
 import type { EmulatorEnv } from '../../http/emulator-env.js';
-import { rangedBody } from '../../http/ranged-body.js';
+import { mediaBody } from '../../http/ranged-body.js';
 import { renderOwner } from '../../http/render-cache.js';
 import { jsonWithRequestId } from '../../http/request-id.js';
 import { serviceRetiredError } from '../../http/retired-service.js';
@@ -171,11 +171,11 @@ export function createSora2Routes(emulator: EmulatorContext, host: HostFamily): 
         );
       }
       if (view.phase !== 'succeeded') throw contentNotReady(host, view.phase);
-      const bytes = await emulator.media.get({
+      const opened = emulator.media.open({
         ...sora2RenderRequest(view.job, variant as Variant),
         owner: renderOwner(view),
       });
-      return rangedBody(c, bytes, { 'content-type': VARIANTS[variant as Variant] });
+      return mediaBody(c, opened, { 'content-type': VARIANTS[variant as Variant] });
     }),
   );
 
