@@ -12,6 +12,49 @@ const base: RenderRequest = {
 };
 
 describe('createRenderCache', () => {
+  it('opens a video in flight as a stream of its parts; a reader joining late gets every part', async () => {
+    let emit: (part: Uint8Array) => void = () => {};
+    let finish: () => void = () => {};
+    const cache = createRenderCache({
+      render: (_request, onPart) =>
+        new Promise<Uint8Array>((resolve) => {
+          const parts: Uint8Array[] = [];
+          emit = (part) => {
+            parts.push(part);
+            onPart?.(part);
+          };
+          finish = () => resolve(new Uint8Array(parts.flatMap((part) => [...part])));
+        }),
+    });
+    const video = { ...base, variant: 'video' as const };
+    const read = async (stream: ReadableStream<Uint8Array>) => {
+      const seen: number[] = [];
+      const reader = stream.getReader();
+      for (let step = await reader.read(); !step.done; step = await reader.read()) seen.push(...step.value);
+      return seen;
+    };
+    const first = cache.open(video);
+    const early = read(first.parts?.() as ReadableStream<Uint8Array>);
+    emit(Uint8Array.of(1, 2));
+    const late = cache.open(video);
+    const joined = read(late.parts?.() as ReadableStream<Uint8Array>);
+    emit(Uint8Array.of(3));
+    finish();
+    expect(await early).toEqual([1, 2, 3]);
+    expect(await joined).toEqual([1, 2, 3]);
+    expect([...(await first.bytes)]).toEqual([1, 2, 3]);
+    // Now cached: whole bytes, no parts; a still in flight never comes in parts.
+    const cached = cache.open(video);
+    expect(cached.parts).toBeUndefined();
+    expect(cached.bytes).toBeInstanceOf(Uint8Array);
+    const still = cache.open({ ...base, seed: 'still' });
+    expect(still.parts).toBeUndefined();
+    emit(Uint8Array.of(9));
+    finish();
+    expect([...(await still.bytes)]).toEqual([9]);
+    expect(cache.stats()).toMatchObject({ entries: 2, misses: 2, hits: 2 });
+  });
+
   it('renders once per parameters, shares a render in flight, and evicts least recently used', async () => {
     const calls: string[] = [];
     const cache = createRenderCache({
