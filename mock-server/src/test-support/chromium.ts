@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`.ci/run` installs the `chromium` package; no browser download). */
@@ -101,4 +102,22 @@ export async function serveFiles(files: Record<string, [string, string | Uint8Ar
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Bundles a page's script (TypeScript source, imports resolved from `resolveDir`) for the browser,
+ * as an ES module; a `node:` import fails the build.
+ * @example
+ * const app = await bundlePageScript("import { decodeImage } from './decode-image.ts'; ...", here);
+ */
+export async function bundlePageScript(contents: string, resolveDir: string): Promise<string> {
+  const bundle = await build({
+    stdin: { contents, resolveDir, sourcefile: 'page.ts', loader: 'ts' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  return bundle.outputFiles[0]?.text ?? '';
 }

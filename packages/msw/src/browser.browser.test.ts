@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bundlePageScript,
   launchTestBrowser,
   type ServedFiles,
   serveFiles,
@@ -64,15 +64,7 @@ let origin: string;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  const bundle = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: here, sourcefile: 'page.ts', loader: 'ts' },
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
-  const app = bundle.outputFiles[0]?.text ?? '';
+  const app = await bundlePageScript(PAGE_SCRIPT, here);
   const files: Record<string, [string, string]> = {
     '/': [
       'text/html; charset=utf-8',

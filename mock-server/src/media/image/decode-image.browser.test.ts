@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bundlePageScript,
   launchTestBrowser,
   type ServedFiles,
   serveFiles,
@@ -37,20 +37,13 @@ let origin: string;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  const bundle = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: here, sourcefile: 'page.ts', loader: 'ts' },
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
+  const app = await bundlePageScript(PAGE_SCRIPT, here);
   const files: Record<string, [string, string | Buffer]> = {
     '/': [
       'text/html; charset=utf-8',
       '<!doctype html><title>decode</title><script type="module" src="/app.js"></script>',
     ],
-    '/app.js': ['text/javascript; charset=utf-8', bundle.outputFiles[0]?.text ?? ''],
+    '/app.js': ['text/javascript; charset=utf-8', app],
     '/webp_dec.wasm': ['application/wasm', wasm],
     '/favicon.ico': ['image/x-icon', ''],
   };
